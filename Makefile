@@ -1,0 +1,77 @@
+# duikou — set-up, demo, tests and benchmarks. Every target installs what it needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+DUIKOU := $(VENV)/bin/duikou
+STAMP := .make
+VENDOR := duikou/static/vendor
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Debian's Chromium, driven by Playwright through executable_path (no browser download).
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: demo test test-fast bench setup assets browser lint messages clean serve
+
+setup: $(STAMP)/python $(STAMP)/assets $(STAMP)/gettext
+
+$(STAMP)/python: pyproject.toml
+	@mkdir -p $(STAMP)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[dev]'
+	@touch $@
+
+$(STAMP)/assets: package.json
+	@mkdir -p $(STAMP)
+	npm install --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)/htmx $(VENDOR)/echarts $(VENDOR)/bootstrap
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	cp node_modules/echarts/dist/echarts.min.js $(VENDOR)/echarts/
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css $(VENDOR)/bootstrap/
+	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js $(VENDOR)/bootstrap/
+	@touch $@
+
+assets: $(STAMP)/assets
+
+# System packages from Debian: gettext compiles translations, chromium runs browser tests.
+$(STAMP)/gettext:
+	@mkdir -p $(STAMP)
+	@command -v msgfmt >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	@touch $@
+
+browser:
+	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+messages: setup
+	cd duikou && ../$(DUIKOU) makemessages -l zh_Hans --no-obsolete --no-location
+	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules
+
+demo: setup
+	mkdir -p var
+	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	$(DUIKOU) migrate --noinput
+	$(DUIKOU) load_reference
+	$(DUIKOU) demo_data --scale demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	$(DUIKOU) runserver $(HOST):$(PORT)
+
+test: setup browser
+	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	$(VENV)/bin/ruff check duikou bench
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest
+
+test-fast: setup
+	$(VENV)/bin/pytest -m "not browser"
+
+bench: setup
+	$(PY) -m bench.run
+
+lint: setup
+	$(VENV)/bin/ruff check duikou bench
+
+clean:
+	rm -rf $(STAMP) $(VENDOR) var .bench

@@ -1,0 +1,59 @@
+"""The API's share of the generic layer: scoped querysets and object-level write checks."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+
+from duikou.core.scoping import Scope, rule_for
+
+
+class TrackedSerializer(serializers.ModelSerializer):
+    """Exposes `version`; a write that sends an older version than stored is refused."""
+
+    version = serializers.IntegerField(required=False)
+
+    def update(self, instance, validated_data):
+        expected = validated_data.pop("version", None)
+        if expected is not None and expected != instance.version:
+            raise ValidationError(
+                {
+                    "version": _(
+                        "Stale version %(expected)s: the record is now at version %(current)s."
+                    )
+                    % {"expected": expected, "current": instance.version}
+                }
+            )
+        return super().update(instance, validated_data)
+
+    def create(self, validated_data):
+        validated_data.pop("version", None)
+        return super().create(validated_data)
+
+
+class ScopedModelViewSet(viewsets.ModelViewSet):
+    """A model viewset whose every read and write goes through the model's scope rule."""
+
+    def get_queryset(self):
+        return self.queryset.model.objects.visible_to(self.request.user).order_by(
+            *(self.queryset.query.order_by or ["pk"])
+        )
+
+    def _check_scope(self, instance) -> None:
+        if not rule_for(type(instance)).allows_edit(Scope.of(self.request.user), instance):
+            raise PermissionDenied(_("You may not save a record outside your own scope."))
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            instance = serializer.save()
+            self._check_scope(instance)
+
+    def perform_update(self, serializer):
+        with transaction.atomic():
+            serializer.instance = type(serializer.instance)._default_manager.select_for_update().get(
+                pk=serializer.instance.pk
+            )
+            instance = serializer.save()
+            self._check_scope(instance)

@@ -1,0 +1,206 @@
+"""The small generic view layer every domain app's pages stand on.
+
+Each view reads and writes through the model's scoping (`visible_to` / `editable_by` /
+`allows_edit`), so an app's views only declare model, form, filter set and template.
+Objects the caller may not see are 404; objects they may see but not change are 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from duikou.core.forms import TrackedModelForm
+from django.db.models.deletion import ProtectedError
+
+from duikou.core.history import history_for
+from duikou.core.scoping import Scope, can_create, can_edit, rule_for
+
+
+class ScopedObjectMixin:
+    model: type[Model]
+    lookup_field = "pk"
+    lookup_url_kwarg = "pk"
+    request: HttpRequest
+    kwargs: dict[str, Any]
+
+    def get_queryset(self) -> QuerySet:
+        return self.model.objects.visible_to(self.request.user)
+
+    def get_object(self) -> Model:
+        return get_object_or_404(
+            self.get_queryset(), **{self.lookup_field: self.kwargs[self.lookup_url_kwarg]}
+        )
+
+
+class ObjectListView(View):
+    """A filtered, sorted, paged list of what the caller may see."""
+
+    model: type[Model]
+    filterset_class: Any = None
+    template_name: str
+    paginate_by = 50
+    ordering: list[str] | None = None
+    login_required = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.login_required and not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self) -> QuerySet:
+        qs = self.model.objects.visible_to(self.request.user)
+        return qs.order_by(*self.ordering) if self.ordering else qs
+
+    def get_context(self) -> dict[str, Any]:
+        return {}
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        qs = self.get_queryset()
+        filterset = None
+        if self.filterset_class is not None:
+            filterset = self.filterset_class(request.GET, queryset=qs, request=request)
+            qs = filterset.qs
+        page = Paginator(qs, self.paginate_by).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context = {
+            "filter": filterset,
+            "page_obj": page,
+            "object_list": page.object_list,
+            "query_string": query.urlencode(),
+            "can_create": can_create(request.user, self.model),
+            "model_meta": self.model._meta,
+            **self.get_context(),
+        }
+        return render(request, self.template_name, context)
+
+
+class ObjectDetailView(ScopedObjectMixin, View):
+    template_name: str
+    login_required = True
+
+    def get_context(self, obj: Model) -> dict[str, Any]:
+        return {}
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        if self.login_required and not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        obj = self.get_object()
+        context = {
+            "object": obj,
+            "can_edit": request.user.is_authenticated and can_edit(request.user, obj),
+            "recent_changes": history_for(obj)[:5] if request.user.is_authenticated else [],
+            **self.get_context(obj),
+        }
+        return render(request, self.template_name, context)
+
+
+class ObjectEditView(LoginRequiredMixin, ScopedObjectMixin, View):
+    """Create (no pk in the URL) or update one record, atomically and within scope.
+
+    The update locks the row, compares the version the form started from with the current
+    one and refuses a stale edit; the changed object must still lie in the caller's scope.
+    """
+
+    form_class: type[TrackedModelForm]
+    template_name = "generic/object_edit.html"
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {}
+
+    def _object_or_none(self) -> Model | None:
+        if self.lookup_url_kwarg not in self.kwargs:
+            if not can_create(self.request.user, self.model):
+                raise PermissionDenied
+            return None
+        obj = self.get_object()
+        if not can_edit(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+    def _render(self, form, obj) -> HttpResponse:
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "object": obj, "model_meta": self.model._meta},
+        )
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        obj = self._object_or_none()
+        form = self.form_class(instance=obj, **self.get_form_kwargs())
+        return self._render(form, obj)
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        obj = self._object_or_none()
+        scope = Scope.of(request.user)
+        with transaction.atomic():
+            if obj is not None:
+                obj = self.model._default_manager.select_for_update().get(pk=obj.pk)
+            form = self.form_class(request.POST, request.FILES, instance=obj, **self.get_form_kwargs())
+            if form.is_valid():
+                expected = form.cleaned_data.get("expected_version")
+                candidate = form.save(commit=False)
+                if obj is not None and expected is not None and expected != obj.version:
+                    form.add_error(
+                        None,
+                        form.STALE_MESSAGE % {"current": obj.version, "expected": expected},
+                    )
+                elif not rule_for(self.model).allows_edit(scope, candidate):
+                    form.add_error(None, _("You may not save a record outside your own scope."))
+                else:
+                    candidate.save()
+                    form.save_m2m()
+                    messages.success(request, _("Saved: %(object)s") % {"object": candidate})
+                    return HttpResponseRedirect(candidate.get_absolute_url())
+        return self._render(form, obj)
+
+
+class ObjectDeleteView(LoginRequiredMixin, ScopedObjectMixin, View):
+    template_name = "generic/object_delete.html"
+    success_url: str = "/"
+
+    def _object(self) -> Model:
+        obj = self.get_object()
+        if not can_edit(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        return render(request, self.template_name, {"object": self._object()})
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        obj = self._object()
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except ProtectedError:
+            messages.error(request, _("%(object)s is still referenced and cannot be deleted.") % {
+                "object": obj
+            })
+            return HttpResponseRedirect(obj.get_absolute_url())
+        messages.success(request, _("Deleted: %(object)s") % {"object": obj})
+        return HttpResponseRedirect(self.success_url)
+
+
+class ObjectHistoryView(LoginRequiredMixin, ScopedObjectMixin, View):
+    template_name = "generic/object_history.html"
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        page = Paginator(history_for(obj), 50).get_page(request.GET.get("page"))
+        return render(request, self.template_name, {"object": obj, "page_obj": page})

@@ -1,0 +1,266 @@
+"""The one place that decides what a user may read and change.
+
+Every scoped model declares a `scope_rule` (a `ScopeRule`) naming the lookups that lead from a
+record to its aiding party and to its place. From that and the caller's role this module builds
+the filters used by pages, the API, exports and reports alike:
+
+    Project.objects.visible_to(user)     # what the user may read
+    Project.objects.editable_by(user)    # what the user may change
+    rule.allows_edit(scope, obj)         # the same test for an unsaved object (create)
+
+| role        | read                                        | change                                   |
+|-------------|---------------------------------------------|------------------------------------------|
+| admin       | everything                                  | everything                               |
+| coordinator | everything                                  | models with coordinator_edit             |
+| hq          | own party's records, shared and public ones | own party's records                      |
+| work group  | own party's, own place's, shared, public    | own party's records inside its place     |
+| recipient   | records inside its place, shared, public    | models with recipient_edit, inside place |
+| anonymous   | public records only                         | nothing                                  |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+from django.db.models import Q
+
+from duikou.core.roles import Role
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the platform knows about a caller for scoping: role, aiding party, place subtree."""
+
+    role: str | None = None
+    party_id: int | None = None
+    place_path: str | None = None
+    organisation_id: int | None = None
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.role is None
+
+    @property
+    def reads_everything(self) -> bool:
+        return self.role in (Role.ADMIN, Role.COORDINATOR)
+
+    @classmethod
+    def of(cls, user: Any) -> Scope:
+        """The scope of a user (cached on the user object for the request)."""
+        if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+            return ANONYMOUS
+        cached = getattr(user, "_duikou_scope", None)
+        if cached is not None:
+            return cached
+        role = Role.ADMIN if user.is_superuser else (user.role or None)
+        org = user.organisation if user.organisation_id else None
+        scope = cls(
+            role=role,
+            party_id=org.aiding_party_id if org else None,
+            place_path=org.place.path if org and org.place_id else None,
+            organisation_id=org.pk if org else None,
+        )
+        user._duikou_scope = scope
+        return scope
+
+
+ANONYMOUS = Scope()
+NOTHING: None = None  # a filter of None means "no rows"
+
+
+def _prefix(lookup: str, field_name: str) -> str:
+    return f"{lookup}__{field_name}" if lookup else field_name
+
+
+def _resolve(obj: Any, lookup: str) -> Any:
+    for part in lookup.split("__"):
+        if obj is None:
+            return None
+        obj = getattr(obj, part)
+    return obj
+
+
+@dataclass(frozen=True)
+class ScopeRule:
+    """How records of one model relate to parties and places, and who else may touch them.
+
+    party:  lookup from the record to its AidingParty (e.g. "aiding_party"), or None.
+    place:  lookup from the record to its Place (e.g. "place"), or None.
+    public: a Q for the records anonymous visitors may read (True = all, False = none).
+    shared: every signed-in user may read every record (reference data such as places).
+    coordinator_edit: coordinators may change these records (e.g. pairings).
+    recipient_edit: a Q (or True) for the records a recipient may change inside its place.
+    admin_only: only platform administrators change these records.
+    party_edit: front headquarters and work groups may change their own party's records
+        (False for records the centre decides, such as pairings).
+    distinct: the place lookup crosses a many-to-many relation.
+    """
+
+    party: str | None = None
+    place: str | None = None
+    public: Q | bool = False
+    shared: bool = False
+    coordinator_edit: bool = False
+    recipient_edit: Q | bool = False
+    admin_only: bool = False
+    party_edit: bool = True
+    distinct: bool = False
+
+    # -- filters -------------------------------------------------------------------------
+    def _public_q(self) -> Q | None:
+        if self.public is True:
+            return Q()
+        if self.public is False:
+            return None
+        return self.public
+
+    def _party_q(self, scope: Scope) -> Q | None:
+        if self.party is None or scope.party_id is None:
+            return None
+        return Q(**{_prefix(self.party, "id"): scope.party_id})
+
+    def _place_q(self, scope: Scope) -> Q | None:
+        if self.place is None or not scope.place_path:
+            return None
+        return Q(**{_prefix(self.place, "path__startswith"): scope.place_path})
+
+    def read_q(self, scope: Scope) -> Q | None:
+        if scope.reads_everything or (self.shared and not scope.is_anonymous):
+            return Q()
+        parts: list[Q | None] = [self._public_q()]
+        if scope.role == Role.HQ:
+            parts.append(self._party_q(scope))
+        elif scope.role == Role.WORK_GROUP:
+            parts += [self._party_q(scope), self._place_q(scope)]
+        elif scope.role == Role.RECIPIENT:
+            parts.append(self._place_q(scope))
+        return _any(parts)
+
+    def edit_q(self, scope: Scope) -> Q | None:
+        if scope.role == Role.ADMIN:
+            return Q()
+        if self.admin_only or scope.is_anonymous:
+            return None
+        if scope.role == Role.COORDINATOR:
+            return Q() if self.coordinator_edit else None
+        if scope.role == Role.HQ and self.party_edit:
+            return self._party_q(scope)
+        if scope.role == Role.WORK_GROUP and self.party_edit:
+            return _all([self._party_q(scope), self._place_q(scope)])
+        if scope.role == Role.RECIPIENT and self.recipient_edit is not False:
+            extra = Q() if self.recipient_edit is True else self.recipient_edit
+            return _all([self._place_q(scope), extra])
+        return None
+
+    # -- unsaved objects -----------------------------------------------------------------
+    def allows_edit(self, scope: Scope, obj: models.Model) -> bool:
+        """Whether `obj` (saved or not) lies inside the caller's change scope.
+
+        Used for creates and to stop an edit from moving a record out of scope. Evaluated in
+        Python on the object's own attributes, mirroring `edit_q` exactly.
+        """
+        if scope.role == Role.ADMIN:
+            return True
+        if self.admin_only or scope.is_anonymous:
+            return False
+        if scope.role == Role.COORDINATOR:
+            return self.coordinator_edit
+        party_ok = (
+            self.party is not None
+            and scope.party_id is not None
+            and _resolve(obj, self.party + "_id" if "__" not in self.party else self.party + "__id")
+            == scope.party_id
+        )
+        place = _resolve(obj, self.place) if self.place else None
+        place_ok = bool(
+            scope.place_path and place is not None and place.path.startswith(scope.place_path)
+        )
+        if scope.role == Role.HQ:
+            return self.party_edit and party_ok
+        if scope.role == Role.WORK_GROUP:
+            return self.party_edit and party_ok and place_ok
+        if scope.role == Role.RECIPIENT and self.recipient_edit is not False:
+            if not place_ok:
+                return False
+            if self.recipient_edit is True:
+                return True
+            if obj.pk is None:
+                return _matches_unsaved(obj, self.recipient_edit)
+            return type(obj)._default_manager.filter(self.recipient_edit, pk=obj.pk).exists()
+        return False
+
+
+def _matches_unsaved(obj: models.Model, q: Q) -> bool:
+    """Evaluate a simple AND of `field=value` / `field__isnull=bool` lookups on an object."""
+    for child in q.children:
+        if isinstance(child, Q):
+            if not _matches_unsaved(obj, child):
+                return False
+            continue
+        lookup, expected = child
+        if lookup.endswith("__isnull"):
+            value = _resolve(obj, lookup.removesuffix("__isnull") + "_id")
+            ok = (value is None) == expected
+        else:
+            ok = _resolve(obj, lookup) == expected
+        if ok == q.negated:
+            return False
+    return True
+
+
+def _any(parts: list[Q | None]) -> Q | None:
+    present = [q for q in parts if q is not None]
+    if not present:
+        return None
+    result = present[0]
+    for q in present[1:]:
+        result |= q
+    return result
+
+
+def _all(parts: list[Q | None]) -> Q | None:
+    if any(q is None for q in parts):
+        return None
+    result = Q()
+    for q in parts:
+        result &= q
+    return result
+
+
+def rule_for(model: type[models.Model]) -> ScopeRule:
+    rule = getattr(model, "scope_rule", None)
+    if not isinstance(rule, ScopeRule):
+        raise ImproperlyConfigured(f"{model.__name__} has no scope_rule; it cannot be scoped")
+    return rule
+
+
+class ScopedQuerySet(models.QuerySet):
+    """Queryset with the two scoping filters every page, API view and export goes through."""
+
+    def visible_to(self, user: Any) -> ScopedQuerySet:
+        rule = rule_for(self.model)
+        q = rule.read_q(Scope.of(user))
+        if q is None:
+            return self.none()
+        qs = self.filter(q)
+        return qs.distinct() if rule.distinct and q else qs
+
+    def editable_by(self, user: Any) -> ScopedQuerySet:
+        rule = rule_for(self.model)
+        q = rule.edit_q(Scope.of(user))
+        if q is None:
+            return self.none()
+        qs = self.filter(q)
+        return qs.distinct() if rule.distinct and q else qs
+
+
+def can_edit(user: Any, obj: models.Model) -> bool:
+    return rule_for(type(obj)).allows_edit(Scope.of(user), obj)
+
+
+def can_create(user: Any, model: type[models.Model]) -> bool:
+    """Whether the user may create records of this model at all (somewhere in scope)."""
+    return rule_for(model).edit_q(Scope.of(user)) is not None

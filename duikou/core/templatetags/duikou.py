@@ -1,0 +1,64 @@
+"""Template helpers shared by every app's pages."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+from django.core.exceptions import FieldDoesNotExist
+
+from duikou.core.models import ChangeRecord
+
+register = template.Library()
+
+
+@register.simple_tag
+def change_rows(record: ChangeRecord) -> list[tuple[str, Any, Any]]:
+    """(field label, before, after) for one change record, FK ids shown as their objects."""
+    model = record.model_class()
+    rows = []
+    for attname, (before, after) in record.changes.items():
+        label, related = attname, None
+        if model is not None:
+            for field in model._meta.concrete_fields:
+                if field.attname == attname:
+                    label = str(field.verbose_name)
+                    related = field.related_model if field.is_relation else None
+                    if field.choices:
+                        names = dict(field.flatchoices)
+                        before, after = names.get(before, before), names.get(after, after)
+                    break
+        if related is not None:
+            ids = [v for v in (before, after) if v is not None]
+            objs = {str(o.pk): str(o) for o in related._default_manager.filter(pk__in=ids)}
+            before = objs.get(str(before), before) if before is not None else None
+            after = objs.get(str(after), after) if after is not None else None
+        rows.append((label, before, after))
+    return rows
+
+
+@register.filter
+def verbose_name(obj: Any, field_name: str) -> str:
+    try:
+        return str(obj._meta.get_field(field_name).verbose_name)
+    except (FieldDoesNotExist, AttributeError):
+        return field_name
+
+
+@register.filter
+def wan(value: Any, places: int = 2) -> str:
+    """Yuan shown in 万元 (10,000 yuan), the unit people read aid money in."""
+    if value in (None, ""):
+        return ""
+    try:
+        amount = Decimal(value) / Decimal(10000)
+    except (InvalidOperation, TypeError):
+        return str(value)
+    return f"{amount:,.{places}f}"
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context: dict[str, Any], page: int) -> str:
+    query = context.get("query_string", "")
+    return f"?{query}&page={page}" if query else f"?page={page}"

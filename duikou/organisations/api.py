@@ -1,0 +1,41 @@
+from rest_framework import serializers, viewsets
+
+from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+from duikou.organisations.filters import OrganisationFilterSet
+from duikou.organisations.models import AidingParty, Organisation
+from duikou.places.models import Place
+
+
+class AidingPartySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AidingParty
+        fields = ["code", "name", "short_name", "kind", "colour"]
+
+
+class AidingPartyViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = AidingPartySerializer
+    lookup_field = "code"
+    queryset = AidingParty.objects.all()
+
+    def get_queryset(self):
+        return AidingParty.objects.visible_to(self.request.user)
+
+
+class OrganisationSerializer(TrackedSerializer):
+    aiding_party = serializers.SlugRelatedField(
+        slug_field="code", queryset=AidingParty.objects.all(), allow_null=True, required=False
+    )
+    place = serializers.SlugRelatedField(
+        slug_field="code", queryset=Place.objects.all(), allow_null=True, required=False
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "code", "name", "kind", "aiding_party", "place", "parent", "is_active",
+                  "note", "version"]
+
+
+class OrganisationViewSet(ScopedModelViewSet):
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilterSet
+    queryset = Organisation.objects.order_by("code")

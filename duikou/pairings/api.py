@@ -1,0 +1,49 @@
+import django_filters
+from rest_framework import serializers
+
+from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+from duikou.organisations.models import AidingParty
+from duikou.pairings.models import Pairing
+from duikou.places.models import Place
+
+
+class PairingSerializer(TrackedSerializer):
+    aiding_party = serializers.SlugRelatedField(
+        slug_field="code", queryset=AidingParty.objects.all()
+    )
+    place = serializers.SlugRelatedField(slug_field="code", queryset=Place.objects.all())
+    place_name = serializers.CharField(source="place.name", read_only=True)
+
+    class Meta:
+        model = Pairing
+        fields = ["id", "aiding_party", "place", "place_name", "valid_from", "valid_to",
+                  "verification", "source_url", "note", "version"]
+
+    def validate(self, attrs):
+        valid_from = attrs.get("valid_from", getattr(self.instance, "valid_from", None))
+        valid_to = attrs.get("valid_to", getattr(self.instance, "valid_to", None))
+        if valid_from and valid_to and valid_to < valid_from:
+            raise serializers.ValidationError({"valid_to": "结束日期早于开始日期。"})
+        return attrs
+
+
+class PairingFilterSet(django_filters.FilterSet):
+    aiding_party = django_filters.CharFilter(field_name="aiding_party__code")
+    within = django_filters.CharFilter(method="filter_within")
+
+    class Meta:
+        model = Pairing
+        fields = ["aiding_party", "within"]
+
+    def filter_within(self, queryset, name, value):
+        place = Place.objects.filter(code=value).first()
+        return queryset.filter(place__path__startswith=place.path) if place else queryset.none()
+
+
+class PairingViewSet(ScopedModelViewSet):
+    serializer_class = PairingSerializer
+    filterset_class = PairingFilterSet
+    queryset = Pairing.objects.select_related("aiding_party", "place").order_by("id")
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("aiding_party", "place")

@@ -1,0 +1,23 @@
+from django import forms
+
+from duikou.core.forms import TrackedModelForm
+from duikou.pairings.models import Pairing
+
+
+class PairingForm(TrackedModelForm):
+    class Meta:
+        model = Pairing
+        fields = [
+            "aiding_party",
+            "place",
+            "valid_from",
+            "valid_to",
+            "verification",
+            "source_url",
+            "source_url_2",
+            "note",
+        ]
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }

@@ -1,0 +1,94 @@
+"""Counterpart pairings (对口关系): which aiding party supports which place, and since when."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from duikou.core.models import TrackedModel
+from duikou.core.scoping import ScopedQuerySet, ScopeRule
+
+
+class PairingQuerySet(ScopedQuerySet):
+    def current(self, on: dt.date | None = None) -> PairingQuerySet:
+        """Pairings in force on a date (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
+class Pairing(TrackedModel):
+    """An aiding party ↔ place pairing with its validity period and its evidence."""
+
+    aiding_party = models.ForeignKey(
+        "organisations.AidingParty",
+        verbose_name=_("aiding party"),
+        on_delete=models.PROTECT,
+        related_name="pairings",
+    )
+    place = models.ForeignKey(
+        "places.Place", verbose_name=_("place"), on_delete=models.PROTECT, related_name="pairings"
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    verification = models.CharField(_("verification"), max_length=200, blank=True)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_url_2 = models.URLField(_("second source"), max_length=500, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = PairingQuerySet.as_manager()
+    # Pairings are decided centrally: coordinators maintain them, everyone may read them.
+    scope_rule = ScopeRule(
+        party="aiding_party",
+        place="place",
+        public=True,
+        shared=True,
+        coordinator_edit=True,
+        party_edit=False,
+    )
+
+    class Meta:
+        verbose_name = _("pairing")
+        verbose_name_plural = _("pairings")
+        ordering = ["aiding_party__sort_order", "place__path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aiding_party", "place", "valid_from"], name="pairing_unique_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="pairing_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.aiding_party} → {self.place}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("pairings:detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("The end of the period is before its start.")})
+        if self.place_id and self.valid_from:
+            overlapping = Pairing.objects.filter(place_id=self.place_id).exclude(pk=self.pk)
+            overlapping = overlapping.filter(
+                Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from)
+            )
+            if self.valid_to:
+                overlapping = overlapping.filter(valid_from__lte=self.valid_to)
+            overlapping = overlapping.filter(aiding_party_id=self.aiding_party_id)
+            if overlapping.exists():
+                raise ValidationError(
+                    _("This party already has a pairing with this place in that period.")
+                )
+
+    @property
+    def is_current(self) -> bool:
+        today = timezone.localdate()
+        return self.valid_from <= today and (self.valid_to is None or self.valid_to >= today)

@@ -1,0 +1,34 @@
+import django_filters
+from rest_framework import serializers, viewsets
+
+from duikou.places.models import Place
+
+
+class PlaceSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = Place
+        fields = ["code", "name", "alias", "level", "kind", "parent", "path", "official_code"]
+
+
+class PlaceFilterSet(django_filters.FilterSet):
+    within = django_filters.CharFilter(method="filter_within", label="subtree of code")
+
+    class Meta:
+        model = Place
+        fields = ["level", "kind", "within"]
+
+    def filter_within(self, queryset, name, value):
+        place = Place.objects.filter(code=value).first()
+        return queryset.within(place) if place else queryset.none()
+
+
+class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = PlaceSerializer
+    filterset_class = PlaceFilterSet
+    lookup_field = "code"
+    queryset = Place.objects.all()
+
+    def get_queryset(self):
+        return Place.objects.visible_to(self.request.user).select_related("parent")

@@ -1,0 +1,92 @@
+"""The administrative tree of the aided region (受援地)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from duikou.core.models import TrackedModel
+from duikou.core.scoping import ScopedQuerySet, ScopeRule
+from duikou.places.choices import Level
+
+PATH_SEPARATOR = "/"
+
+
+class PlaceQuerySet(ScopedQuerySet):
+    def within(self, place: Place) -> PlaceQuerySet:
+        """The place and everything below it (one indexed prefix match)."""
+        return self.filter(path__startswith=place.path)
+
+
+class Place(TrackedModel):
+    """A node of the administrative tree, keyed by its national division code.
+
+    `path` is the materialised chain of codes from the root ("650000/653200/653221/"), so a
+    subtree is one `path LIKE 'prefix%'` on an indexed column, whatever its depth.
+    Units without a national code (Corps divisions without a city, regiments) carry a
+    project-assigned code and `official_code=False`.
+    """
+
+    code = models.CharField(_("division code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=60)
+    alias = models.CharField(_("also known as"), max_length=60, blank=True)
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices)
+    kind = models.CharField(_("kind"), max_length=20, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField(_("path"), max_length=255, db_index=True, editable=False)
+    official_code = models.BooleanField(_("official code"), default=True)
+    verification = models.CharField(_("verification"), max_length=200, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = PlaceQuerySet.as_manager()
+    scope_rule = ScopeRule(public=True, shared=True, admin_only=True)
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.alias}）" if self.alias else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("places:detail", args=[self.code])
+
+    def save(self, *args, **kwargs) -> None:
+        old_path = self.path
+        self.path = self.compute_path()
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            # Moving a node moves its subtree: rewrite the descendants' path prefix.
+            Place.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                path=Concat(Value(self.path), Substr("path", len(old_path) + 1))
+            )
+
+    def compute_path(self) -> str:
+        prefix = self.parent.path if self.parent_id else ""
+        return f"{prefix}{self.code}{PATH_SEPARATOR}"
+
+    @property
+    def depth(self) -> int:
+        return self.path.count(PATH_SEPARATOR)
+
+    def ancestor_codes(self) -> list[str]:
+        return self.path.rstrip(PATH_SEPARATOR).split(PATH_SEPARATOR)[:-1]
+
+    def ancestors(self) -> list[Place]:
+        codes = self.ancestor_codes()
+        by_code = {p.code: p for p in Place.objects.filter(code__in=codes)}
+        return [by_code[c] for c in codes if c in by_code]
+
+    def is_within(self, other: Place) -> bool:
+        return self.path.startswith(other.path)

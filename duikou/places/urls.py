@@ -1,0 +1,11 @@
+from django.urls import path
+
+from duikou.places import views
+
+app_name = "places"
+
+urlpatterns = [
+    path("", views.place_list, name="list"),
+    path("map/<str:level>.geojson", views.map_geojson, name="map"),
+    path("<str:code>/", views.place_detail, name="detail"),
+]

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from duikou.core import views as core_views
+
+handler403 = "duikou.core.views.error_403"
+handler404 = "duikou.core.views.error_404"
+handler500 = "duikou.core.views.error_500"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("duikou.accounts.urls")),
+    path("places/", include("duikou.places.urls")),
+    path("organisations/", include("duikou.organisations.urls")),
+    path("pairings/", include("duikou.pairings.urls")),
+    path("api/v1/", include("duikou.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("duikou.core.urls")),
+]
