@@ -68,7 +68,7 @@ test-fast: setup
 	$(VENV)/bin/pytest -m "not browser"
 
 bench: setup
-	$(PY) -m bench.run
+	$(PY) -m bench.run $(BENCH)
 
 lint: setup
 	$(VENV)/bin/ruff check duikou bench

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.module_loading import autodiscover_modules
+
 from duikou.accounts.models import User
 from duikou.core.roles import Role
 from duikou.organisations.choices import OrganisationKind
@@ -75,12 +77,15 @@ GENERATORS: list[Callable[[DemoContext], None]] = [make_oversight_office, make_u
 
 
 def register(generator: Callable[[DemoContext], None]) -> Callable[[DemoContext], None]:
-    """Decorator for later modules: append a generator that runs after the ones before it."""
-    GENERATORS.append(generator)
+    """Decorator for an app's `demo` module: add a generator, run after those before it."""
+    if generator not in GENERATORS:
+        GENERATORS.append(generator)
     return generator
 
 
 def generate(scale: str, log: Callable[[str], None] = print) -> DemoContext:
+    # Each app may have a `demo` module that registers its generators on import.
+    autodiscover_modules("demo")
     ctx = DemoContext(scale=scale, log=log)
     for generator in GENERATORS:
         generator(ctx)
