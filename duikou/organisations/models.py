@@ -79,9 +79,11 @@ class Organisation(TrackedModel):
     note = models.TextField(_("note"), blank=True)
 
     # Aiding-side organisations are their party's; recipients look after local ones.
+    # The official bodies of the programme are public; institutions and enterprises are not.
     scope_rule = ScopeRule(
         party="aiding_party",
         place="place",
+        public=Q(kind__in=["hq", "work_group", "recipient_government", "oversight"]),
         shared=True,
         recipient_edit=Q(aiding_party__isnull=True),
     )

@@ -5,6 +5,9 @@ from duikou.pairings.models import Pairing
 
 
 class PairingForm(TrackedModelForm):
+    source_url = forms.URLField(required=False, assume_scheme="https", max_length=500)
+    source_url_2 = forms.URLField(required=False, assume_scheme="https", max_length=500)
+
     class Meta:
         model = Pairing
         fields = [

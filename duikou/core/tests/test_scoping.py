@@ -110,10 +110,12 @@ def test_nobody_but_the_admin_changes_places_or_aiding_parties(
     assert Place.objects.editable_by(admin_user).count() == Place.objects.count()
 
 
-def test_anonymous_reads_public_reference_but_no_organisations():
+def test_anonymous_reads_public_reference_and_official_bodies_only(local_hospital):
     assert Place.objects.visible_to(None).count() == Place.objects.count()
     assert Pairing.objects.visible_to(None).count() == Pairing.objects.count()
-    assert not Organisation.objects.visible_to(None).exists()
+    public = Organisation.objects.visible_to(None)
+    assert public.filter(code="WG-320000-654021").exists()
+    assert not public.filter(pk=local_hospital.pk).exists()
     assert not Organisation.objects.editable_by(None).exists()
     assert not can_create(None, Organisation)
 
