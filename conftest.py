@@ -97,7 +97,9 @@ def chromium():
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if not os.path.exists(executable):
-        pytest.fail(f"Chromium not found at {executable}: run `make browser` (apt-get install chromium)")
+        pytest.fail(
+            f"Chromium not found at {executable}: run `make browser` (apt-get install chromium)"
+        )
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=executable,
@@ -134,3 +136,9 @@ def sign_in(page):
         return page
 
     return do
+
+
+@pytest.fixture(autouse=True)
+def reports_run_inline(request, settings):
+    """Report-reader jobs run inline in tests; browser tests keep the background thread pool."""
+    settings.REPORTS_RUN_INLINE = request.node.get_closest_marker("browser") is None

@@ -30,7 +30,7 @@ class User(AbstractUser):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     organisation = models.ForeignKey(
         "organisations.Organisation",
-        verbose_name=_("organisation"),
+        verbose_name=_("acting for"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -60,9 +60,7 @@ class User(AbstractUser):
                 raise ValidationError({"organisation": _("This role acts for an organisation.")})
             return
         if self.organisation.kind != kind:
-            raise ValidationError(
-                {"organisation": _("The organisation does not fit the role.")}
-            )
+            raise ValidationError({"organisation": _("The organisation does not fit the role.")})
 
     # -- lockout -------------------------------------------------------------------------
     def is_locked(self) -> bool:

@@ -52,8 +52,10 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
 
     def perform_update(self, serializer):
         with transaction.atomic():
-            serializer.instance = type(serializer.instance)._default_manager.select_for_update().get(
-                pk=serializer.instance.pk
+            serializer.instance = (
+                type(serializer.instance)
+                ._default_manager.select_for_update()
+                .get(pk=serializer.instance.pk)
             )
             instance = serializer.save()
             self._check_scope(instance)

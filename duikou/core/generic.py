@@ -15,14 +15,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Model, QuerySet
+from django.db.models.deletion import ProtectedError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views import View
 
 from duikou.core.forms import TrackedModelForm
-from django.db.models.deletion import ProtectedError
-
 from duikou.core.history import history_for
 from duikou.core.scoping import Scope, can_create, can_edit, rule_for
 
@@ -151,7 +150,9 @@ class ObjectEditView(LoginRequiredMixin, ScopedObjectMixin, View):
         with transaction.atomic():
             if obj is not None:
                 obj = self.model._default_manager.select_for_update().get(pk=obj.pk)
-            form = self.form_class(request.POST, request.FILES, instance=obj, **self.get_form_kwargs())
+            form = self.form_class(
+                request.POST, request.FILES, instance=obj, **self.get_form_kwargs()
+            )
             if form.is_valid():
                 expected = form.cleaned_data.get("expected_version")
                 candidate = form.save(commit=False)
@@ -189,9 +190,10 @@ class ObjectDeleteView(LoginRequiredMixin, ScopedObjectMixin, View):
             with transaction.atomic():
                 obj.delete()
         except ProtectedError:
-            messages.error(request, _("%(object)s is still referenced and cannot be deleted.") % {
-                "object": obj
-            })
+            messages.error(
+                request,
+                _("%(object)s is still referenced and cannot be deleted.") % {"object": obj},
+            )
             return HttpResponseRedirect(obj.get_absolute_url())
         messages.success(request, _("Deleted: %(object)s") % {"object": obj})
         return HttpResponseRedirect(self.success_url)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from duikou.core.context import current_request_id, current_user, new_request_id
 
@@ -44,3 +46,25 @@ class CurrentUserMiddleware:
             return self.get_response(request)
         finally:
             current_user.reset(token)
+
+
+class LanguageMiddleware:
+    """Simplified Chinese unless the user chose another language with the switcher.
+
+    Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language: an intranet PC
+    with an English system must still show the platform in Chinese.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self.available = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in self.available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        translation.deactivate()
+        return response

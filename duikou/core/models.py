@@ -31,6 +31,14 @@ class TrackedModel(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            self.version = (self.version or 0) + 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        super().save(*args, **kwargs)
+
     @classmethod
     def from_db(cls, db: str | None, field_names: Any, values: Any) -> TrackedModel:
         instance = super().from_db(db, field_names, values)
@@ -42,16 +50,10 @@ class TrackedModel(models.Model):
         return {
             field.attname: getattr(self, field.attname)
             for field in self._meta.concrete_fields
-            if field.name not in self.history_exclude and field.attname in self.__dict__
+            if not field.primary_key
+            and field.name not in self.history_exclude
+            and field.attname in self.__dict__
         }
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            self.version = (self.version or 0) + 1
-            update_fields = kwargs.get("update_fields")
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
-        super().save(*args, **kwargs)
 
 
 class ChangeRecord(models.Model):

@@ -8,14 +8,14 @@ the filters used by pages, the API, exports and reports alike:
     Project.objects.editable_by(user)    # what the user may change
     rule.allows_edit(scope, obj)         # the same test for an unsaved object (create)
 
-| role        | read                                        | change                                   |
-|-------------|---------------------------------------------|------------------------------------------|
-| admin       | everything                                  | everything                               |
-| coordinator | everything                                  | models with coordinator_edit             |
-| hq          | own party's records, shared and public ones | own party's records                      |
-| work group  | own party's, own place's, shared, public    | own party's records inside its place     |
-| recipient   | records inside its place, shared, public    | models with recipient_edit, inside place |
-| anonymous   | public records only                         | nothing                                  |
+| role        | read                                  | change                               |
+|-------------|---------------------------------------|--------------------------------------|
+| admin       | everything                            | everything                           |
+| coordinator | everything                            | models with coordinator_edit         |
+| hq          | own party's, shared, public           | own party's records                  |
+| work group  | own party's, own place's, shared, pub.| own party's records inside its place |
+| recipient   | inside its place, shared, public      | recipient_edit records in its place  |
+| anonymous   | public records only                   | nothing                              |
 """
 
 from __future__ import annotations

@@ -49,9 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "pairings": pairings.count(),
             "places": Place.objects.filter(level__in=["prefecture", "county"]).count(),
         },
-        "my_pairings": pairings.filter(aiding_party=party).select_related("place")
-        if party
-        else [],
+        "my_pairings": pairings.filter(aiding_party=party).select_related("place") if party else [],
     }
     return render(request, "core/home.html", context)
 

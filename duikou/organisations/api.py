@@ -31,8 +31,18 @@ class OrganisationSerializer(TrackedSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["id", "code", "name", "kind", "aiding_party", "place", "parent", "is_active",
-                  "note", "version"]
+        fields = [
+            "id",
+            "code",
+            "name",
+            "kind",
+            "aiding_party",
+            "place",
+            "parent",
+            "is_active",
+            "note",
+            "version",
+        ]
 
 
 class OrganisationViewSet(ScopedModelViewSet):

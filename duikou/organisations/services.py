@@ -76,10 +76,14 @@ def ensure_standard_organisations(pairings: list) -> None:
             aiding_party=None,
         )
     for party, places in by_party.items():
-        prefectures = Counter(p.parent for p in places if p.parent and p.parent.level == "prefecture")
+        prefectures = Counter(
+            p.parent for p in places if p.parent and p.parent.level == "prefecture"
+        )
         home = prefectures.most_common(1)[0][0] if prefectures else places[0].parent
         hq_name = (
-            f"{party.name}对口支援新疆{home.name}前方指挥部" if home else f"{party.name}援疆前方指挥部"
+            f"{party.name}对口支援新疆{home.name}前方指挥部"
+            if home
+            else f"{party.name}援疆前方指挥部"
         )
         hq = _upsert_org(
             f"HQ-{party.code}",

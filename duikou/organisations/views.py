@@ -47,9 +47,7 @@ def party_detail(request: HttpRequest, code: str) -> HttpResponse:
         "pairings": pairings,
         "hq": [o for o in organisations if o.kind == OrganisationKind.HQ],
         "work_groups": [o for o in organisations if o.kind == OrganisationKind.WORK_GROUP],
-        "other_organisations": [
-            o for o in organisations if o.kind not in Organisation.AIDING_SIDE
-        ],
+        "other_organisations": [o for o in organisations if o.kind not in Organisation.AIDING_SIDE],
     }
     return render(request, "organisations/party_detail.html", context)
 

@@ -16,8 +16,18 @@ class PairingSerializer(TrackedSerializer):
 
     class Meta:
         model = Pairing
-        fields = ["id", "aiding_party", "place", "place_name", "valid_from", "valid_to",
-                  "verification", "source_url", "note", "version"]
+        fields = [
+            "id",
+            "aiding_party",
+            "place",
+            "place_name",
+            "valid_from",
+            "valid_to",
+            "verification",
+            "source_url",
+            "note",
+            "version",
+        ]
 
     def validate(self, attrs):
         valid_from = attrs.get("valid_from", getattr(self.instance, "valid_from", None))

@@ -18,7 +18,14 @@ from duikou.places.services import load_places, regiment_spec, upsert_places
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PAIRINGS_FILE = DATA_DIR / "pairings.csv"
 REGIMENT_TYPE = "兵团团场"
-COLUMNS = ["aiding_party", "aided_prefecture", "aided_unit", "aided_unit_code", "unit_type", "since"]
+COLUMNS = [
+    "aiding_party",
+    "aided_prefecture",
+    "aided_unit",
+    "aided_unit_code",
+    "unit_type",
+    "since",
+]
 
 
 def load_pairings(parties: dict[str, AidingParty], path: Path = PAIRINGS_FILE) -> list[Pairing]:

@@ -51,7 +51,9 @@ def overview(request: HttpRequest) -> HttpResponse:
         "legend": [{"name": p.name, "colour": p.colour, "code": p.code} for p in parties],
         "can_create": request.user.is_authenticated and can_create(request.user, Pairing),
     }
-    template = "pairings/_table.html" if request.headers.get("HX-Request") else "pairings/overview.html"
+    template = (
+        "pairings/_table.html" if request.headers.get("HX-Request") else "pairings/overview.html"
+    )
     return render(request, template, context)
 
 

@@ -183,5 +183,3 @@ def load_places() -> dict[str, Place]:
     divisions = read_divisions()
     extra = read_xpcc(divisions)
     return upsert_places(divisions + extra)
-
-

@@ -18,9 +18,7 @@ from duikou.places.models import Place
 def place_list(request: HttpRequest) -> HttpResponse:
     """Prefectures and Corps units with their counties, each with its current aiding party."""
     places = list(
-        Place.objects.visible_to(request.user).filter(
-            level__in=[Level.PREFECTURE, Level.COUNTY]
-        )
+        Place.objects.visible_to(request.user).filter(level__in=[Level.PREFECTURE, Level.COUNTY])
     )
     parties_by_place: dict[int, list] = {}
     for pairing in Pairing.objects.current().select_related("aiding_party"):

@@ -21,6 +21,11 @@ def test_login_page_is_in_simplified_chinese(client):
     assert "登录对口援疆管理平台" in text and "用户名" in text and "密码" in text
 
 
+def test_chinese_is_shown_even_to_a_browser_that_asks_for_english(client):
+    text = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "登录对口援疆管理平台" in text
+
+
 def test_english_is_available_through_the_language_switcher(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
     text = client.get("/accounts/login/").content.decode()
@@ -42,12 +47,20 @@ def test_password_change_requires_the_old_password(client, hq_a):
     client.force_login(hq_a)
     response = client.post(
         "/accounts/password/",
-        {"old_password": "wrong", "new_password1": "Xinjiang-2026!", "new_password2": "Xinjiang-2026!"},
+        {
+            "old_password": "wrong",
+            "new_password1": "Xinjiang-2026!",
+            "new_password2": "Xinjiang-2026!",
+        },
     )
     assert response.status_code == 200
     response = client.post(
         "/accounts/password/",
-        {"old_password": PASSWORD, "new_password1": "Xinjiang-2026!", "new_password2": "Xinjiang-2026!"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Xinjiang-2026!",
+            "new_password2": "Xinjiang-2026!",
+        },
     )
     assert response.status_code == 302
     assert User.objects.get(pk=hq_a.pk).check_password("Xinjiang-2026!")

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext as _
 
 from duikou.core.models import ChangeRecord
 
@@ -19,6 +20,8 @@ def change_rows(record: ChangeRecord) -> list[tuple[str, Any, Any]]:
     model = record.model_class()
     rows = []
     for attname, (before, after) in record.changes.items():
+        if record.action == ChangeRecord.Action.CREATE and after in (None, ""):
+            continue  # an empty field of a new record is not news
         label, related = attname, None
         if model is not None:
             for field in model._meta.concrete_fields:
@@ -34,8 +37,14 @@ def change_rows(record: ChangeRecord) -> list[tuple[str, Any, Any]]:
             objs = {str(o.pk): str(o) for o in related._default_manager.filter(pk__in=ids)}
             before = objs.get(str(before), before) if before is not None else None
             after = objs.get(str(after), after) if after is not None else None
-        rows.append((label, before, after))
+        rows.append((label, _display(before), _display(after)))
     return rows
+
+
+def _display(value: Any) -> Any:
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return value
 
 
 @register.filter

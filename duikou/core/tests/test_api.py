@@ -48,7 +48,9 @@ def test_a_token_of_one_party_cannot_change_another_partys_organisation(hq_a):
 def test_a_token_may_change_its_own_partys_organisation(hq_a):
     group = Organisation.objects.get(code="WG-320000-654021")
     response = api(hq_a).patch(
-        f"/api/v1/organisations/{group.pk}/", {"note": "更新", "version": group.version}, format="json"
+        f"/api/v1/organisations/{group.pk}/",
+        {"note": "更新", "version": group.version},
+        format="json",
     )
     assert response.status_code == 200, response.content
     assert response.json()["version"] == group.version + 1
@@ -57,7 +59,13 @@ def test_a_token_may_change_its_own_partys_organisation(hq_a):
 def test_creating_outside_ones_scope_is_refused_and_nothing_is_written(wg_a):
     response = api(wg_a).post(
         "/api/v1/organisations/",
-        {"code": "NEW-1", "name": "x", "kind": "other", "aiding_party": "320000", "place": "653221"},
+        {
+            "code": "NEW-1",
+            "name": "x",
+            "kind": "other",
+            "aiding_party": "320000",
+            "place": "653221",
+        },
         format="json",
     )
     assert response.status_code == 403
@@ -67,7 +75,8 @@ def test_creating_outside_ones_scope_is_refused_and_nothing_is_written(wg_a):
 def test_a_stale_version_is_refused_with_400(hq_a):
     group = Organisation.objects.get(code="WG-320000-654021")
     response = api(hq_a).patch(
-        f"/api/v1/organisations/{group.pk}/", {"note": "x", "version": group.version - 1 or 99},
+        f"/api/v1/organisations/{group.pk}/",
+        {"note": "x", "version": group.version - 1 or 99},
         format="json",
     )
     assert response.status_code == 400 and "version" in response.json()

@@ -15,7 +15,10 @@ pytestmark = pytest.mark.django_db
 
 def make_school(**extra) -> Organisation:
     return Organisation.objects.create(
-        code="SCH-1", name="伊宁县第一中学", kind="school", place=Place.objects.get(code="654021"),
+        code="SCH-1",
+        name="伊宁县第一中学",
+        kind="school",
+        place=Place.objects.get(code="654021"),
         **extra,
     )
 
@@ -72,8 +75,14 @@ def test_a_web_edit_is_attributed_to_the_signed_in_user_and_request(client_for, 
     client = client_for(recipient)
     response = client.post(
         f"/organisations/{school.pk}/edit/",
-        {"code": "SCH-1", "name": "新名称", "kind": "school", "place": school.place_id,
-         "is_active": "on", "expected_version": school.version},
+        {
+            "code": "SCH-1",
+            "name": "新名称",
+            "kind": "school",
+            "place": school.place_id,
+            "is_active": "on",
+            "expected_version": school.version,
+        },
         HTTP_X_REQUEST_ID="web-edit-42",
     )
     assert response.status_code == 302
@@ -94,7 +103,10 @@ def test_record_history_page_shows_before_and_after(client_for, admin_user):
 def test_global_change_log_is_for_coordinators_and_admins_only(client_for, coordinator, hq_a):
     make_school()
     assert client_for(coordinator).get("/changes/").status_code == 200
-    assert "伊宁县第一中学" in client_for(coordinator).get("/changes/?model=organisation").content.decode()
+    assert (
+        "伊宁县第一中学"
+        in client_for(coordinator).get("/changes/?model=organisation").content.decode()
+    )
     assert client_for(hq_a).get("/changes/").status_code == 403
 
 

@@ -57,8 +57,15 @@ def test_server_error_page_is_in_chinese(client):
         raise RuntimeError("boom")
 
     client.raise_request_exception = False
-    with override_settings(ROOT_URLCONF=type("urls", (), {
-        "urlpatterns": [path("boom", boom)], "handler500": "duikou.core.views.error_500",
-    })):
+    with override_settings(
+        ROOT_URLCONF=type(
+            "urls",
+            (),
+            {
+                "urlpatterns": [path("boom", boom)],
+                "handler500": "duikou.core.views.error_500",
+            },
+        )
+    ):
         response = client.get("/boom")
     assert response.status_code == 500 and "服务器错误" in response.content.decode()

@@ -12,9 +12,14 @@ pytestmark = pytest.mark.django_db
 
 def form_data(org: Organisation, **changes) -> dict:
     data = {
-        "code": org.code, "name": org.name, "kind": org.kind,
-        "aiding_party": org.aiding_party_id or "", "place": org.place_id or "",
-        "parent": org.parent_id or "", "is_active": "on", "note": org.note,
+        "code": org.code,
+        "name": org.name,
+        "kind": org.kind,
+        "aiding_party": org.aiding_party_id or "",
+        "place": org.place_id or "",
+        "parent": org.parent_id or "",
+        "is_active": "on",
+        "note": org.note,
         "expected_version": org.version,
     }
     data.update(changes)
@@ -58,8 +63,13 @@ def test_work_group_cannot_move_its_record_out_of_its_county(client_for, wg_a):
 
 def test_recipient_adds_a_hospital_in_its_county_but_not_elsewhere(client_for, recipient):
     client = client_for(recipient)
-    data = {"code": "HOSP-1", "name": "伊宁县中医医院", "kind": "hospital",
-            "place": Place.objects.get(code="654021").pk, "is_active": "on"}
+    data = {
+        "code": "HOSP-1",
+        "name": "伊宁县中医医院",
+        "kind": "hospital",
+        "place": Place.objects.get(code="654021").pk,
+        "is_active": "on",
+    }
     assert client.post("/organisations/new/", data).status_code == 302
     data.update(code="HOSP-2", place=Place.objects.get(code="653221").pk)
     response = client.post("/organisations/new/", data)

@@ -29,7 +29,9 @@ def test_overview_table_filters_by_party_for_htmx(client_for, hq_a):
     assert "和田县" in text and "伊宁县" not in text
 
 
-def test_overview_query_count_does_not_grow_with_the_table(client_for, hq_a, django_assert_max_num_queries):
+def test_overview_query_count_does_not_grow_with_the_table(
+    client_for, hq_a, django_assert_max_num_queries
+):
     client = client_for(hq_a)
     with django_assert_max_num_queries(8):
         client.get("/pairings/")
@@ -54,9 +56,14 @@ def test_coordinator_edits_a_pairing_and_history_keeps_the_old_period(client_for
     pairing = yining_pairing()
     response = client_for(coordinator).post(
         f"/pairings/{pairing.pk}/edit/",
-        {"aiding_party": pairing.aiding_party_id, "place": pairing.place_id,
-         "valid_from": "2010-01-01", "valid_to": "2030-12-31", "verification": "x",
-         "expected_version": pairing.version},
+        {
+            "aiding_party": pairing.aiding_party_id,
+            "place": pairing.place_id,
+            "valid_from": "2010-01-01",
+            "valid_to": "2030-12-31",
+            "verification": "x",
+            "expected_version": pairing.version,
+        },
     )
     assert response.status_code == 302
     record = history_for(pairing).first()
@@ -74,8 +81,13 @@ def test_a_period_that_ends_before_it_starts_is_refused(client_for, coordinator)
     pairing = yining_pairing()
     response = client_for(coordinator).post(
         f"/pairings/{pairing.pk}/edit/",
-        {"aiding_party": pairing.aiding_party_id, "place": pairing.place_id,
-         "valid_from": "2010-01-01", "valid_to": "2009-12-31", "expected_version": pairing.version},
+        {
+            "aiding_party": pairing.aiding_party_id,
+            "place": pairing.place_id,
+            "valid_from": "2010-01-01",
+            "valid_to": "2009-12-31",
+            "expected_version": pairing.version,
+        },
     )
     assert response.status_code == 200
     assert "终止日期早于起始日期" in response.content.decode()
@@ -89,8 +101,13 @@ def test_a_stale_edit_is_refused_and_the_newer_version_kept(client_for, coordina
     pairing.save()
     response = client_for(coordinator).post(
         f"/pairings/{pairing.pk}/edit/",
-        {"aiding_party": pairing.aiding_party_id, "place": pairing.place_id,
-         "valid_from": "2010-01-01", "note": "my edit", "expected_version": stale_version},
+        {
+            "aiding_party": pairing.aiding_party_id,
+            "place": pairing.place_id,
+            "valid_from": "2010-01-01",
+            "note": "my edit",
+            "expected_version": stale_version,
+        },
     )
     assert response.status_code == 200
     assert "已被他人修改" in response.content.decode()

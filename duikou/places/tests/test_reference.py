@@ -28,9 +28,10 @@ def test_the_region_has_14_prefectures_112_counties_and_14_corps_divisions():
     counties = Place.objects.filter(level=Level.COUNTY, official_code=True)
     assert counties.count() == 112
     assert counties.filter(kind="兵团师市").count() == 13
-    divisions = Place.objects.filter(alias__startswith="第").count() + Place.objects.filter(
-        kind="兵团师"
-    ).count()
+    divisions = (
+        Place.objects.filter(alias__startswith="第").count()
+        + Place.objects.filter(kind="兵团师").count()
+    )
     assert divisions == 14
 
 
@@ -49,8 +50,11 @@ def test_shipped_reference_data_matches_the_verified_set_row_for_row():
     with (SHARED / "pairings.csv").open(encoding="utf-8") as f:
         pairings = list(csv.DictReader(f))
     assert len(pairings) == Pairing.objects.count()
-    loaded = {(p.aiding_party.name, p.place.code) for p in Pairing.objects.select_related(
-        "aiding_party", "place") if p.place.official_code}
+    loaded = {
+        (p.aiding_party.name, p.place.code)
+        for p in Pairing.objects.select_related("aiding_party", "place")
+        if p.place.official_code
+    }
     expected = {(r["aiding_party"], r["aided_unit_code"]) for r in pairings if r["aided_unit_code"]}
     assert loaded == expected
     for name in ("xinjiang_divisions.csv", "xpcc_divisions.csv"):
@@ -63,8 +67,13 @@ def test_a_subtree_query_finds_everything_in_a_prefecture():
     inside = Place.objects.within(kashgar)
     assert inside.count() == 14  # the prefecture and its 13 counties (岑岭县 since 2026)
     assert all(p.code.startswith("6531") for p in inside)
-    assert Pairing.objects.filter(place__path__startswith=kashgar.path).values(
-        "aiding_party").distinct().count() == 4  # 深圳, 广东, 上海, 山东
+    assert (
+        Pairing.objects.filter(place__path__startswith=kashgar.path)
+        .values("aiding_party")
+        .distinct()
+        .count()
+        == 4
+    )  # 深圳, 广东, 上海, 山东
 
 
 def test_a_corps_city_carries_its_division_name():
@@ -100,8 +109,12 @@ def broken_copy(tmp_path, monkeypatch):
     monkeypatch.setattr(
         place_services.read_divisions, "__defaults__", (tmp_path / "xinjiang_divisions.csv",)
     )
-    monkeypatch.setattr(place_services.read_xpcc, "__defaults__", (tmp_path / "xpcc_divisions.csv",))
-    monkeypatch.setattr(pairing_services.load_pairings, "__defaults__", (tmp_path / "pairings.csv",))
+    monkeypatch.setattr(
+        place_services.read_xpcc, "__defaults__", (tmp_path / "xpcc_divisions.csv",)
+    )
+    monkeypatch.setattr(
+        pairing_services.load_pairings, "__defaults__", (tmp_path / "pairings.csv",)
+    )
     return tmp_path
 
 
