@@ -90,3 +90,22 @@ def test_a_role_needs_an_organisation_of_the_fitting_kind(hq_a, wg_a):
     hq_a.organisation = wg_a.organisation
     with pytest.raises(ValidationError):
         hq_a.full_clean()
+
+
+def test_the_administrator_manages_users_and_unlocks_accounts(client_for, admin_user, hq_a):
+    from django.utils import timezone
+
+    User.objects.filter(pk=hq_a.pk).update(
+        locked_until=timezone.now() + timezone.timedelta(hours=1)
+    )
+    client = client_for(admin_user)
+    assert client.get("/admin/accounts/user/").status_code == 200
+    client.post(
+        "/admin/accounts/user/",
+        {"action": "unlock", "_selected_action": [hq_a.pk]},
+    )
+    assert not User.objects.get(pk=hq_a.pk).is_locked()
+
+
+def test_other_roles_cannot_reach_user_management(client_for, coordinator):
+    assert client_for(coordinator).get("/admin/accounts/user/").status_code == 302
