@@ -1,0 +1,1 @@
+"""Tests of the quantity extractor (plain pytest, no database)."""
