@@ -104,6 +104,7 @@ _TOKEN = re.compile(
 )
 
 _INLINE = frozenset(" \t\u00a0\u3000")
+_DASHES = frozenset("-–—")
 # PDF copies put spaces and line breaks inside numbers and between number and
 # unit.  Why at most one line break: a blank line is a paragraph boundary, and
 # allowing it would glue page numbers to the next paragraph's first word.
@@ -131,6 +132,13 @@ _MAX_MULTIPLIERS = 3
 
 def _is_ascii_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
+
+
+def _at_line_end(t: str, pos: int) -> bool:
+    """Whether only inline spaces stand between ``pos`` and a line break or the end."""
+    while pos < len(t) and t[pos] in _INLINE:
+        pos += 1
+    return pos == len(t) or t[pos] in "\r\n"
 
 
 def _gap_end(t: str, pos: int) -> int:
@@ -348,6 +356,38 @@ def _skip_ordinal(t: str, group: _Group) -> int:
     return time_end or end
 
 
+_LIST_NUMBER_CHARS = frozenset("0123456789." + _CNALL)
+_MAX_LIST_ITEMS = 8
+
+
+def _in_ordinal_list(t: str, comma: int, floor: int) -> bool:
+    """Whether the 、 at ``comma`` continues a list opened by 第 (第九、十批).
+
+    Why: 第 distributes over an enumeration, so every item is an ordinal
+    (spec: "anything with 第 + number is an ordinal").  Walks back over
+    number、number、... and looks for 第 before the first item.  The walk is
+    bounded (``_MAX_LIST_ITEMS`` items of at most ``MAX_DIGITS`` characters) so
+    that long runs such as "1、1、1、..." keep the scan linear.
+    """
+    i = comma
+    for _ in range(_MAX_LIST_ITEMS):
+        i = _gap_start(t, i, floor)
+        j = i
+        while j > max(floor, i - MAX_DIGITS) and t[j - 1] in _LIST_NUMBER_CHARS:
+            j -= 1
+        if j == i:
+            return False  # no number before this 、
+        j = _gap_start(t, j, floor)
+        if j <= floor:
+            return False
+        if t[j - 1] == "第":
+            return True
+        if t[j - 1] != "、":
+            return False
+        i = j - 1
+    return False
+
+
 def _fraction_of(t: str, group: _Group, floor: int) -> _Outcome | None:
     """百分之八十 -> 80 %, 千分之三 -> 3 ‰, 十分之一 -> 0.1."""
     numerator_match = _NUMERATOR.match(t, group.end + 2)
@@ -442,7 +482,8 @@ def _at_token(t: str, m: re.Match[str], floor: int) -> _Outcome:
     # --- what stands before the number ---------------------------------
     before = _gap_start(t, start, floor)
     prev = t[before - 1] if before > floor else ""
-    if prev == "第":  # ordinal, also inside names (第十七中学)
+    if prev == "第" or (prev == "、" and _in_ordinal_list(t, before - 1, floor)):
+        # ordinal, also inside names (第十七中学) and in lists (第九、十批, 第1、2期)
         return _Outcome(max(m.end(), _skip_ordinal(t, group)))
     if start > 0 and _is_ascii_letter(t[start - 1]):
         return _Outcome(m.end())  # codes and names: G219, COVID-19
@@ -476,6 +517,18 @@ def _at_token(t: str, m: re.Match[str], floor: int) -> _Outcome:
 
     sep_pos = _gap_end(t, end)
     sep = _range_separator(t, sep_pos)
+    if (
+        sep
+        and unit is None
+        and prev == sep
+        and sep in _DASHES
+        and not (before - 2 >= floor and t[before - 2] in _LIST_NUMBER_CHARS)
+        and _at_line_end(t, sep_pos + len(sep))
+    ):
+        # "- 5 -", "—5—" ending a line: a page number between dashes (PDF
+        # footer), not the lower end of a range reaching into the next line
+        # ("- 5 -\n12所").
+        return _Outcome(sep_pos + len(sep))
     right = _TOKEN.match(t, _gap_end(t, sep_pos + len(sep))) if sep else None
     if right and right.lastgroup in ("ar", "cn"):
         if sep == "-" and (group.kind != "ar" or right.lastgroup != "ar"):

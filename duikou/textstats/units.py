@@ -49,8 +49,15 @@ NOUN_UNITS: frozenset[str] = word_set("县 市 省 区 州 乡 镇 村 校 国 �
 ASCII_UNITS: frozenset[str] = word_set("km kg cm mm m MW kW kWh GW GWh ㎡ ㎞ ㎏ ℃")
 
 # A unit character followed by one of these starts another word, so it is
-# not the number's unit: "2024元旦", "2017对口援疆", "3所有", "3次日".
+# not the number's unit: "2024元旦", "2017对口援疆", "3所有", "3次日",
+# "十一期间" (期间 "during": 十一 is the National Day holiday, a date),
+# "314国道" / "217省道" / "县道" (road names, OUT as names).
 UNIT_BLOCKERS: dict[str, frozenset[str]] = {
+    "期": word_set("间"),
+    "国": word_set("道"),
+    "省": word_set("道"),
+    "县": word_set("道"),
+    "乡": word_set("道"),
     "元": word_set("旦 宵"),
     "对": word_set("口"),
     "所": word_set("有 以 属 谓"),
@@ -65,9 +72,11 @@ UNIT_BLOCKERS: dict[str, frozenset[str]] = {
 # than count: "十九届四中全会", "十四届全国人大".
 SESSION_UNITS: frozenset[str] = word_set("届")
 
-# Idioms that begin with a well-formed Chinese numeral containing 万/亿 and
-# would otherwise read as a bare amount.
-NUMERAL_IDIOMS: tuple[str, ...] = ("十万火急", "十万八千里")
+# Idioms that begin with a well-formed Chinese numeral and would otherwise
+# read as an amount (a bare one with 万/亿, or one with a unit such as 里).
+# 十 opens ordinary numerals (十五, 十余个), so unlike 百/千/万 it is not
+# treated as an idiom marker by itself; idioms built on it are listed here.
+NUMERAL_IDIOMS: tuple[str, ...] = ("十万火急", "十万八千里", "十里八乡", "十里八村")
 
 ALL_UNITS: frozenset[str] = (
     CLASSIFIERS | MONEY_UNITS | MEASURE_UNITS | RATIO_UNITS | NOUN_UNITS | ASCII_UNITS
