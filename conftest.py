@@ -14,8 +14,10 @@ PASSWORD = DEMO_PASSWORD
 def load_base_data() -> None:
     from duikou.core.context import acting_as
     from duikou.pairings.services import load_reference
+    from duikou.projects.services import ensure_standard_categories
 
     load_reference()
+    ensure_standard_categories()
     with acting_as(None):
         ctx = DemoContext(scale="tiny", log=lambda m: None)
         make_oversight_office(ctx)

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "duikou.places",
     "duikou.organisations",
     "duikou.pairings",
+    "duikou.projects",
+    "duikou.funds",
     "duikou.demo",
 ]
 
@@ -86,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "duikou.core.context_processors.navigation",
+                "duikou.core.context_processors.page_extras",
             ],
         },
     },
@@ -151,6 +154,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+
+# The two-80 rule: place levels whose aid funds count as "county level and below".
+DUIKOU_COUNTY_AND_BELOW_LEVELS = env_list(
+    "DUIKOU_COUNTY_AND_BELOW_LEVELS", ["county", "township", "village"]
+)
+# Templates included on an aiding party's page (block party_extra), in order.
+DUIKOU_PARTY_PAGE_EXTRAS = ["funds/_party_compliance.html"]
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {

@@ -52,3 +52,11 @@ def navigation(request) -> dict:
             }
         )
     return {"nav_items": items, "user_scope": scope}
+
+
+def page_extras(request) -> dict:
+    """Templates other apps add to pages of earlier apps (see DUIKOU_PARTY_PAGE_EXTRAS), so an
+    aiding party's page can show later modules' figures without importing them."""
+    from django.conf import settings
+
+    return {"party_page_extras": getattr(settings, "DUIKOU_PARTY_PAGE_EXTRAS", [])}

@@ -1,0 +1,171 @@
+"""Aid funds (援疆资金): annual plans, their allocation to projects, and the money moving."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from duikou.core.models import TrackedModel
+from duikou.core.scoping import ScopeRule
+from duikou.funds.choices import PlanStatus, TransactionKind
+from duikou.projects.models import MONEY, ZERO
+
+POSITIVE = [MinValueValidator(Decimal("0.01"))]
+
+
+class FundPlan(TrackedModel):
+    """An aiding party's annual aid-fund plan (援疆资金计划), approved by the coordinator."""
+
+    aiding_party = models.ForeignKey(
+        "organisations.AidingParty",
+        verbose_name=_("aiding party"),
+        on_delete=models.PROTECT,
+        related_name="fund_plans",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount = models.DecimalField(_("amount (yuan)"), **MONEY, validators=POSITIVE)
+    status = models.CharField(
+        _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    # Plans are a headquarters matter: work groups read them, the coordinator approves them
+    # through `services.approve_plan`.
+    scope_rule = ScopeRule(party="aiding_party")
+
+    class Meta:
+        verbose_name = _("fund plan")
+        verbose_name_plural = _("fund plans")
+        ordering = ["-year", "aiding_party__sort_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["aiding_party", "year"], name="fundplan_party_year"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="fundplan_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.aiding_party} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("funds:plan", args=[self.pk])
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == PlanStatus.APPROVED
+
+
+class Allocation(TrackedModel):
+    """The part of an annual plan assigned to one project."""
+
+    plan = models.ForeignKey(
+        FundPlan, verbose_name=_("fund plan"), on_delete=models.PROTECT, related_name="allocations"
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.PROTECT,
+        related_name="allocations",
+    )
+    amount = models.DecimalField(_("amount (yuan)"), **MONEY, validators=POSITIVE)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    scope_rule = ScopeRule(party="project__aiding_party", place="project__place")
+
+    class Meta:
+        verbose_name = _("allocation")
+        verbose_name_plural = _("allocations")
+        ordering = ["plan", "project__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "project"], name="allocation_plan_project"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="allocation_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} → {self.project.code}"
+
+    def get_absolute_url(self) -> str:
+        return self.plan.get_absolute_url()
+
+
+class FundTransaction(TrackedModel):
+    """A dated disbursement (拨付) to a project or an expenditure by it."""
+
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.PROTECT,
+        related_name="transactions",
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=TransactionKind.choices)
+    date = models.DateField(_("date"))
+    amount = models.DecimalField(_("amount (yuan)"), **MONEY, validators=POSITIVE)
+    reference = models.CharField(_("reference"), max_length=60, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    scope_rule = ScopeRule(party="project__aiding_party", place="project__place")
+
+    class Meta:
+        verbose_name = _("fund transaction")
+        verbose_name_plural = _("fund transactions")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["project", "kind"], name="fundtx_project_kind")]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="fundtx_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.project.code} {self.date} {self.amount}"
+
+    def get_absolute_url(self) -> str:
+        return self.project.get_absolute_url()
+
+
+class PortfolioSummary(models.Model):
+    """Derived figures per party × year × category × place level × livelihood flag.
+
+    Not a source of truth: `duikou.funds.summary` rebuilds the cells of a party and year from
+    projects, allocations and transactions whenever one of those changes, and the national
+    loader rebuilds it whole. Statistics and the two-80 table read this small table instead of
+    aggregating millions of rows on every request.
+    """
+
+    aiding_party = models.ForeignKey(
+        "organisations.AidingParty", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()
+    category = models.ForeignKey("projects.Category", on_delete=models.CASCADE, related_name="+")
+    place_level = models.CharField(max_length=12)
+    is_livelihood = models.BooleanField()
+    projects = models.PositiveIntegerField(default=0)
+    budget_aid = models.DecimalField(**MONEY, default=ZERO)
+    budget_total = models.DecimalField(**MONEY, default=ZERO)
+    allocated = models.DecimalField(**MONEY, default=ZERO)
+    disbursed = models.DecimalField(**MONEY, default=ZERO)
+    spent = models.DecimalField(**MONEY, default=ZERO)
+
+    class Meta:
+        verbose_name = _("portfolio summary")
+        verbose_name_plural = _("portfolio summaries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aiding_party", "year", "category", "place_level", "is_livelihood"],
+                name="summary_cell",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.aiding_party_id}/{self.year}/{self.category_id}/{self.place_level}"

@@ -1,0 +1,144 @@
+"""The portfolio summary table: rebuilt per party and year whenever its sources change.
+
+Receivers on Project, Allocation and FundTransaction saves and deletes refresh the cells of the
+affected party and year (before and after the change). Bulk work wraps itself in `deferred()`
+so each party-year is rebuilt once at the end; the national loader calls `rebuild()` for all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save, pre_save
+
+from duikou.funds.choices import TransactionKind
+
+Key = tuple[int, int]
+_pending: ContextVar[set[Key] | None] = ContextVar("duikou_summary_pending", default=None)
+
+
+def _tables() -> dict[str, str]:
+    from duikou.funds.models import Allocation, FundTransaction, PortfolioSummary
+    from duikou.places.models import Place
+    from duikou.projects.models import Project
+
+    return {
+        "summary": PortfolioSummary._meta.db_table,
+        "project": Project._meta.db_table,
+        "place": Place._meta.db_table,
+        "allocation": Allocation._meta.db_table,
+        "tx": FundTransaction._meta.db_table,
+    }
+
+
+def rebuild(party_id: int | None = None, year: int | None = None) -> None:
+    """Recompute the summary cells of one party and year, or of everything (both None)."""
+    t = _tables()
+    where, params = "1=1", []
+    if party_id is not None:
+        where, params = "pp.aiding_party_id = %s AND pp.plan_year = %s", [party_id, year]
+    outer = where.replace("pp.", "p.")
+    sql = f"""
+        INSERT INTO {t["summary"]} (aiding_party_id, year, category_id, place_level,
+            is_livelihood, projects, budget_aid, budget_total, allocated, disbursed, spent)
+        SELECT p.aiding_party_id, p.plan_year, p.category_id, pl.level, p.is_livelihood,
+            COUNT(*), SUM(p.budget_aid),
+            SUM(p.budget_aid + p.budget_local + p.budget_social + p.budget_enterprise),
+            COALESCE(SUM(a.amount), 0), COALESCE(SUM(x.disbursed), 0), COALESCE(SUM(x.spent), 0)
+        FROM {t["project"]} p
+        JOIN {t["place"]} pl ON pl.id = p.place_id
+        LEFT JOIN (
+            SELECT a.project_id, SUM(a.amount) AS amount FROM {t["allocation"]} a
+            JOIN {t["project"]} pp ON pp.id = a.project_id WHERE {where} GROUP BY a.project_id
+        ) a ON a.project_id = p.id
+        LEFT JOIN (
+            SELECT x.project_id,
+                SUM(CASE WHEN x.kind = %s THEN x.amount ELSE 0 END) AS disbursed,
+                SUM(CASE WHEN x.kind = %s THEN x.amount ELSE 0 END) AS spent
+            FROM {t["tx"]} x JOIN {t["project"]} pp ON pp.id = x.project_id
+            WHERE {where} GROUP BY x.project_id
+        ) x ON x.project_id = p.id
+        WHERE {outer}
+        GROUP BY p.aiding_party_id, p.plan_year, p.category_id, pl.level, p.is_livelihood
+    """
+    kinds = [TransactionKind.DISBURSEMENT.value, TransactionKind.EXPENDITURE.value]
+    with transaction.atomic(), connection.cursor() as cursor:
+        if party_id is None:
+            cursor.execute(f"DELETE FROM {t['summary']}")
+        else:
+            cursor.execute(
+                f"DELETE FROM {t['summary']} WHERE aiding_party_id = %s AND year = %s",
+                [party_id, year],
+            )
+        cursor.execute(sql, params + kinds + params + params)
+
+
+def refresh(keys: Iterable[Key]) -> None:
+    keys = {k for k in keys if k[0] is not None and k[1] is not None}
+    pending = _pending.get()
+    if pending is not None:
+        pending.update(keys)
+        return
+    for party_id, year in sorted(keys):
+        rebuild(party_id, year)
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Collect summary refreshes inside the block and run each party-year once at its end."""
+    if _pending.get() is not None:
+        yield
+        return
+    keys: set[Key] = set()
+    token = _pending.set(keys)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    refresh(keys)
+
+
+# -- receivers ------------------------------------------------------------------------------
+def _project_key(project: Any) -> Key:
+    return (project.aiding_party_id, project.plan_year)
+
+
+def _project_pre_save(sender, instance, raw=False, **kw) -> None:
+    snapshot = getattr(instance, "_history_snapshot", None) or {}
+    instance._summary_old_key = (snapshot.get("aiding_party_id"), snapshot.get("plan_year"))
+
+
+def _project_changed(sender, instance, raw=False, **kw) -> None:
+    if raw:
+        return
+    refresh({_project_key(instance), getattr(instance, "_summary_old_key", (None, None))})
+
+
+def _child_changed(sender, instance, raw=False, **kw) -> None:
+    if raw:
+        return
+    from duikou.projects.models import Project
+
+    try:
+        project = instance.project
+    except Project.DoesNotExist:
+        return
+    refresh({_project_key(project)})
+
+
+def connect_signals() -> None:
+    from duikou.funds.models import Allocation, FundTransaction
+    from duikou.projects.models import Project
+
+    pre_save.connect(_project_pre_save, sender=Project, dispatch_uid="summary.project.pre")
+    post_save.connect(_project_changed, sender=Project, dispatch_uid="summary.project.save")
+    post_delete.connect(_project_changed, sender=Project, dispatch_uid="summary.project.delete")
+    for model in (Allocation, FundTransaction):
+        post_save.connect(_child_changed, sender=model, dispatch_uid=f"summary.{model.__name__}.s")
+        post_delete.connect(
+            _child_changed, sender=model, dispatch_uid=f"summary.{model.__name__}.d"
+        )

@@ -1,0 +1,144 @@
+"""Import and export pages: template download, upload with preview, confirm; list exports.
+
+Shared by the projects and funds apps: an import page names its columns and its importer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from duikou.core.scoping import can_create
+from duikou.projects.exports import XLSX, project_header, project_rows, table_response
+from duikou.projects.filters import ProjectFilterSet
+from duikou.projects.imports import (
+    PROJECT_COLUMNS,
+    Column,
+    ImportResult,
+    import_projects,
+    template_workbook,
+)
+from duikou.projects.models import Project
+from duikou.projects.views import project_queryset
+
+UPLOAD_DIR = "imports"
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+class ImportView(LoginRequiredMixin, View):
+    """GET: the upload form. POST with a file: validate and preview. POST confirm: write."""
+
+    template_name = "projects/import.html"
+    title: str
+    columns: list[Column]
+    model: type
+    importer: Callable[..., ImportResult]
+    url_name: str
+    template_url_name: str
+    done_url_name: str
+
+    def check(self, request: HttpRequest) -> None:
+        if not can_create(request.user, self.model):
+            raise PermissionDenied
+
+    def context(self, **extra: Any) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "columns": self.columns,
+            "template_url": reverse(self.template_url_name),
+            "action_url": reverse(self.url_name),
+            **extra,
+        }
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        self.check(request)
+        return render(request, self.template_name, self.context())
+
+    def _path(self, token: str) -> Path:
+        return Path(settings.MEDIA_ROOT) / UPLOAD_DIR / token
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        self.check(request)
+        if "confirm" in request.POST:
+            return self.confirm(request)
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, _("Choose a file to import."))
+            return render(request, self.template_name, self.context())
+        if upload.size > MAX_UPLOAD:
+            messages.error(request, _("The file is too large."))
+            return render(request, self.template_name, self.context())
+        content = upload.read()
+        result = type(self).importer(upload.name, content, request.user, commit=False)
+        context = self.context(result=result, filename=upload.name)
+        if result.ok:
+            token = f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}"
+            path = self._path(token)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            request.session[f"import-{token}"] = upload.name
+            context["token"] = token
+        return render(request, self.template_name, context)
+
+    def confirm(self, request: HttpRequest) -> HttpResponse:
+        token = request.POST.get("token", "")
+        name = request.session.get(f"import-{token}")
+        path = self._path(Path(token).name)
+        if not name or not path.exists():
+            messages.error(request, _("This import has expired; upload the file again."))
+            return HttpResponseRedirect(reverse(self.url_name))
+        result = type(self).importer(name, path.read_bytes(), request.user, commit=True)
+        if not result.ok:  # the data changed since the preview
+            return render(request, self.template_name, self.context(result=result, filename=name))
+        path.unlink(missing_ok=True)
+        request.session.pop(f"import-{token}", None)
+        counts = result.counts()
+        messages.success(
+            request,
+            _("Imported: %(create)s created, %(update)s updated, %(unchanged)s unchanged.")
+            % counts,
+        )
+        return HttpResponseRedirect(reverse(self.done_url_name))
+
+
+class ProjectImportView(ImportView):
+    title = gettext_lazy("Import projects")
+    columns = PROJECT_COLUMNS
+    model = Project
+    importer = staticmethod(import_projects)
+    url_name = "projects:import"
+    template_url_name = "projects:import_template"
+    done_url_name = "projects:list"
+
+
+def project_template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(template_workbook(PROJECT_COLUMNS, _("Projects")), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="projects-template.xlsx"'
+    return response
+
+
+def project_export(request: HttpRequest) -> HttpResponse:
+    """The filtered project list the caller sees, as .xlsx or .csv."""
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    filterset = ProjectFilterSet(
+        request.GET,
+        queryset=project_queryset(request.user).order_by("-plan_year", "code"),
+        request=request,
+    )
+    return table_response(
+        "projects", project_header(), project_rows(filterset.qs), request.GET.get("format", "xlsx")
+    )

@@ -1,0 +1,177 @@
+"""Demo portfolio: projects, fund plans, allocations and transactions for every party.
+
+Scales: "tiny" (~50 projects, for tests), "demo" (a few thousand across 2019–2025, figures in
+the range the programme reports: 3000-odd projects, 300-odd 亿元, over 80 percent at the
+grassroots and for livelihood), "national" (1M projects, 10M transactions, PostgreSQL COPY, see
+`duikou.projects.national`). Bulk inserts skip per-record history on purpose: this is generated
+data, not anyone's edit; the summary table is rebuilt at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.management.base import CommandError
+from django.db import connection
+
+from duikou.demo.generators import DemoContext, register
+
+SCALE_PROJECTS = {"tiny": 50, "demo": 3000}
+DEMO_YEARS = list(range(2019, 2026))
+NAMES = {
+    "minsheng": ["安居富民工程", "农村饮水安全工程", "老旧小区改造", "便民服务中心"],
+    "chanye": ["现代农业产业园", "纺织服装产业园配套", "特色林果加工厂房", "物流园区"],
+    "jiaoyu": ["第一中学教学楼", "幼儿园新建", "职业技术学校实训楼", "国家通用语言教学能力提升"],
+    "yiliao": ["人民医院住院楼", "乡镇卫生院改造", "远程医疗会诊系统", "妇幼保健院"],
+    "jiuye": ["劳动力转移就业培训", "扶贫车间建设", "创业孵化基地", "就业技能培训中心"],
+    "rencai": ["干部人才培训", "专业技术人才培养", "人才公寓"],
+    "jiaoliu": ["青少年夏令营", "文化润疆交流活动", "两地结对交流"],
+    "jiceng": ["村级阵地建设", "社区服务中心", "乡镇干部周转房"],
+    "guihua": ["县城总体规划编制", "国土空间规划"],
+    "qita": ["对口支援前期工作经费"],
+}
+
+
+def pairs_and_categories():
+    from duikou.pairings.models import Pairing
+    from duikou.projects.models import Category
+
+    pairs = [
+        (p.aiding_party, p.place)
+        for p in Pairing.objects.current().select_related("aiding_party", "place__parent")
+    ]
+    return pairs, list(Category.objects.order_by("sort_order"))
+
+
+@register
+def make_portfolio(ctx: DemoContext) -> None:
+    if ctx.scale == "national":
+        from duikou.projects.national import load_national
+
+        if connection.vendor != "postgresql":
+            raise CommandError(
+                "The national scale (1,000,000 projects, 10,000,000 transactions) needs "
+                "PostgreSQL: set DATABASE_URL=postgres://… and run it again."
+            )
+        load_national(log=ctx.log)
+        return
+    from duikou.funds.choices import PlanStatus, TransactionKind
+    from duikou.funds.models import Allocation, FundPlan, FundTransaction
+    from duikou.funds.summary import rebuild
+    from duikou.projects.choices import Status
+    from duikou.projects.models import Project
+
+    if Project.objects.exists():
+        ctx.log("  projects: already present, left as they are")
+        return
+    rng = ctx.rng
+    pairs, categories = pairs_and_categories()
+    count = SCALE_PROJECTS[ctx.scale]
+    by_party: dict[int, list] = {}
+    for party, county in pairs:
+        by_party.setdefault(party.pk, []).append(county)
+    parties = sorted({party for party, _county in pairs}, key=lambda p: p.sort_order)
+    weights = [36, 8, 20, 14, 9, 3, 3, 5, 1, 1]  # about 84 percent livelihood
+    statuses = [
+        Status.RESERVE,
+        Status.PLANNED,
+        Status.APPROVED,
+        Status.BUILDING,
+        Status.COMPLETED,
+        Status.ACCEPTED,
+        Status.HANDED_OVER,
+    ]
+    projects = []
+    for n in range(count):
+        party = parties[n % len(parties)]  # every party, round robin
+        county = rng.choice(by_party[party.pk])
+        year = DEMO_YEARS[n % len(DEMO_YEARS)]
+        cat = rng.choices(categories, weights)[0]
+        place = county.parent if (rng.random() < 0.12 and county.parent_id) else county
+        # Older projects are further along their lifecycle.
+        age = 2025 - year
+        status = (
+            statuses[min(6, max(0, age + rng.randint(-1, 2)))] if age else rng.choice(statuses[:4])
+        )
+        aid = Decimal(rng.randint(50, 1950) * 10000)  # 50万 – 1950万, about 1000万 on average
+        start = dt.date(year, rng.randint(3, 6), 1)
+        projects.append(
+            Project(
+                code=f"{party.code[:2]}-{year}-{n:05d}",
+                name=f"{county.name}{rng.choice(NAMES[cat.code])}",
+                aiding_party=party,
+                place=place,
+                category=cat,
+                is_livelihood=cat.counts_as_livelihood,
+                plan_year=year,
+                budget_aid=aid,
+                budget_local=(aid * Decimal(rng.randint(0, 30)) / 100).quantize(Decimal("1")),
+                status=status,
+                start_date=start if status not in statuses[:3] else None,
+                finish_date=dt.date(year + 1, rng.randint(6, 11), 28)
+                if status in statuses[4:]
+                else None,
+                is_published=status in statuses[3:] and rng.random() < 0.7,
+            )
+        )
+    Project.objects.bulk_create(projects, batch_size=1000)
+    plans = {}
+    for party in {p.aiding_party for p in projects}:
+        for year in DEMO_YEARS:
+            total = sum(
+                (
+                    p.budget_aid
+                    for p in projects
+                    if p.aiding_party_id == party.pk and p.plan_year == year
+                ),
+                Decimal(0),
+            )
+            if total:
+                plans[party.pk, year] = FundPlan(
+                    aiding_party=party,
+                    year=year,
+                    amount=total * Decimal("1.05"),
+                    status=PlanStatus.APPROVED if year < 2025 else PlanStatus.DRAFT,
+                )
+    FundPlan.objects.bulk_create(plans.values())
+    allocations, transactions = [], []
+    started = {
+        Status.APPROVED,
+        Status.BUILDING,
+        Status.COMPLETED,
+        Status.ACCEPTED,
+        Status.HANDED_OVER,
+    }
+    for p in projects:
+        plan = plans[p.aiding_party_id, p.plan_year]
+        if p.status not in started or plan.status != PlanStatus.APPROVED:
+            continue
+        allocations.append(Allocation(plan=plan, project=p, amount=p.budget_aid))
+        share = {Status.APPROVED: 0, Status.BUILDING: 50}.get(p.status, 100)
+        if share:
+            out = (p.budget_aid * share / 100).quantize(Decimal("0.01"))
+            transactions.append(
+                FundTransaction(
+                    project=p,
+                    kind=TransactionKind.DISBURSEMENT,
+                    amount=out,
+                    date=dt.date(p.plan_year, 6, 1),
+                    reference=f"拨付{p.plan_year}-{p.pk}",
+                )
+            )
+            transactions.append(
+                FundTransaction(
+                    project=p,
+                    kind=TransactionKind.EXPENDITURE,
+                    amount=(out * 9 / 10).quantize(Decimal("0.01")),
+                    date=dt.date(p.plan_year, 10, 1),
+                )
+            )
+    Allocation.objects.bulk_create(allocations, batch_size=1000)
+    FundTransaction.objects.bulk_create(transactions, batch_size=1000)
+    rebuild()
+    ctx.made["projects"] = len(projects)
+    ctx.log(
+        f"  projects: {len(projects)}, fund plans: {len(plans)}, transactions: {len(transactions)}"
+    )

@@ -1,0 +1,69 @@
+"""The one filter set for projects, shared by the list page, the API and the exports."""
+
+from __future__ import annotations
+
+import django_filters
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from duikou.organisations.models import AidingParty
+from duikou.places.models import Place
+from duikou.projects.choices import Status
+from duikou.projects.models import Category, Project
+
+
+class ProjectFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    year = django_filters.NumberFilter(field_name="plan_year", label=_("Plan year"))
+    party = django_filters.ModelChoiceFilter(
+        field_name="aiding_party",
+        to_field_name="code",
+        queryset=AidingParty.objects.all(),
+        label=_("Aiding party"),
+    )
+    place = django_filters.CharFilter(method="within_place", label=_("Place code (subtree)"))
+    category = django_filters.ModelChoiceFilter(
+        to_field_name="code", queryset=Category.objects.all(), label=_("Category")
+    )
+    status = django_filters.ChoiceFilter(choices=Status.choices, label=_("Status"))
+    min_aid = django_filters.NumberFilter(
+        field_name="budget_aid", lookup_expr="gte", label=_("Aid funds from (yuan)")
+    )
+    max_aid = django_filters.NumberFilter(
+        field_name="budget_aid", lookup_expr="lte", label=_("Aid funds to (yuan)")
+    )
+    livelihood = django_filters.BooleanFilter(field_name="is_livelihood", label=_("Livelihood"))
+    county_level = django_filters.BooleanFilter(
+        method="at_county_level", label=_("County level and below")
+    )
+    sort = django_filters.OrderingFilter(
+        fields=(
+            ("code", "code"),
+            ("name", "name"),
+            ("plan_year", "year"),
+            ("budget_aid", "aid"),
+            ("status", "status"),
+            ("updated_at", "updated"),
+        ),
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = Project
+        fields = ["q", "year", "party", "place", "category", "status"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(code__icontains=value) | Q(name__icontains=value))
+
+    def within_place(self, queryset, name, value):
+        place = Place.objects.filter(code=value).only("path").first()
+        if place is None:
+            return queryset.none()
+        return queryset.filter(place__path__startswith=place.path)
+
+    def at_county_level(self, queryset, name, value):
+        levels = settings.DUIKOU_COUNTY_AND_BELOW_LEVELS
+        if value:
+            return queryset.filter(place__level__in=levels)
+        return queryset.exclude(place__level__in=levels)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from duikou.core.forms import TrackedModelForm
+from duikou.projects.choices import Status
+from duikou.projects.models import Attachment, ProgressReport, Project, ResultIndicator
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+PROJECT_FIELDS = [
+    "code",
+    "name",
+    "aiding_party",
+    "implementing_organisation",
+    "place",
+    "extra_places",
+    "category",
+    "is_livelihood",
+    "plan_year",
+    "budget_aid",
+    "budget_local",
+    "budget_social",
+    "budget_enterprise",
+    "start_date",
+    "finish_date",
+    "description",
+    "is_published",
+]
+
+
+class ProjectForm(TrackedModelForm):
+    """Create or edit a project. The status is not here: it moves only through the lifecycle."""
+
+    class Meta:
+        model = Project
+        fields = PROJECT_FIELDS
+        widgets = {"start_date": DATE, "finish_date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["extra_places"].widget.attrs["size"] = 6
+        if not self.instance.pk:
+            self.fields["is_livelihood"].help_text = _(
+                "Left unticked, a livelihood category ticks it."
+            )
+
+    def clean(self):
+        data = super().clean()
+        category = data.get("category")
+        if not self.instance.pk and category and category.counts_as_livelihood:
+            data["is_livelihood"] = True
+        return data
+
+
+class ProgressReportForm(TrackedModelForm):
+    class Meta:
+        model = ProgressReport
+        fields = ["date", "percent", "note"]
+        widgets = {"date": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+
+
+class AttachmentForm(TrackedModelForm):
+    class Meta:
+        model = Attachment
+        fields = ["kind", "title", "file"]
+
+
+class ResultIndicatorForm(TrackedModelForm):
+    class Meta:
+        model = ResultIndicator
+        fields = ["indicator", "unit", "expected", "achieved"]
+
+
+class TransitionForm(forms.Form):
+    status = forms.ChoiceField(choices=Status.choices)

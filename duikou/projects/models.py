@@ -1,0 +1,272 @@
+"""Aid projects (援疆项目): the unit of funded work, with its progress, documents and results."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from duikou.core.models import TrackedModel
+from duikou.core.scoping import ScopeRule
+from duikou.projects.choices import AttachmentKind, FundingSource, Status
+
+MONEY = {"max_digits": 18, "decimal_places": 2}
+ZERO = Decimal("0")
+
+
+class Category(TrackedModel):
+    """An entry of the managed project category list (民生, 产业, 教育 …).
+
+    `counts_as_livelihood` is the default of a new project's livelihood flag, so which
+    categories count towards the livelihood 80 percent is data a coordinator maintains.
+    """
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    counts_as_livelihood = models.BooleanField(_("counts as livelihood"), default=False)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    scope_rule = ScopeRule(public=True, shared=True, coordinator_edit=True, party_edit=False)
+
+    class Meta:
+        verbose_name = _("project category")
+        verbose_name_plural = _("project categories")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Project(TrackedModel):
+    """One aid project of an aiding party at a place, with budget by source and a lifecycle.
+
+    `place` is the primary place (any level of the tree) used for scoping and for the two-80
+    rule; `extra_places` lists further places a project covers. The status only changes through
+    `duikou.projects.services.change_status`, which knows the allowed moves and who makes them.
+    """
+
+    code = models.CharField(_("project code"), max_length=40, unique=True)
+    name = models.CharField(_("project name"), max_length=200)
+    aiding_party = models.ForeignKey(
+        "organisations.AidingParty",
+        verbose_name=_("aiding party"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    implementing_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("implementing organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="implemented_projects",
+    )
+    place = models.ForeignKey(
+        "places.Place", verbose_name=_("place"), on_delete=models.PROTECT, related_name="projects"
+    )
+    extra_places = models.ManyToManyField(
+        "places.Place",
+        verbose_name=_("further places"),
+        blank=True,
+        related_name="extra_projects",
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="projects"
+    )
+    is_livelihood = models.BooleanField(_("livelihood project"), default=False)
+    plan_year = models.PositiveSmallIntegerField(
+        _("plan year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    budget_aid = models.DecimalField(
+        _("aid funds (yuan)"), **MONEY, default=ZERO, validators=[MinValueValidator(ZERO)]
+    )
+    budget_local = models.DecimalField(
+        _("local matching funds (yuan)"),
+        **MONEY,
+        default=ZERO,
+        validators=[MinValueValidator(ZERO)],
+    )
+    budget_social = models.DecimalField(
+        _("social funds (yuan)"), **MONEY, default=ZERO, validators=[MinValueValidator(ZERO)]
+    )
+    budget_enterprise = models.DecimalField(
+        _("enterprise investment (yuan)"),
+        **MONEY,
+        default=ZERO,
+        validators=[MinValueValidator(ZERO)],
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.RESERVE
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    finish_date = models.DateField(_("finish date"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+
+    # Parties change their own projects (work groups inside their county); recipients read
+    # what lies in their area and confirm acceptance through the lifecycle service.
+    scope_rule = ScopeRule(party="aiding_party", place="place", public=Q(is_published=True))
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-plan_year", "code"]
+        indexes = [
+            models.Index(fields=["aiding_party", "plan_year"], name="project_party_year"),
+            models.Index(fields=["plan_year", "category"], name="project_year_category"),
+            models.Index(fields=["-plan_year", "code"], name="project_list_order"),
+            models.Index(fields=["status"], name="project_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(finish_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(finish_date__gte=F("start_date")),
+                name="project_finish_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_aid__gte=0)
+                & Q(budget_local__gte=0)
+                & Q(budget_social__gte=0)
+                & Q(budget_enterprise__gte=0),
+                name="project_budget_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.start_date and self.finish_date and self.finish_date < self.start_date:
+            raise ValidationError({"finish_date": _("The finish date is before the start date.")})
+        if (
+            self.implementing_organisation_id
+            and self.implementing_organisation.aiding_party_id not in (None, self.aiding_party_id)
+        ):
+            raise ValidationError(
+                {
+                    "implementing_organisation": _(
+                        "The implementing organisation belongs to another aiding party."
+                    )
+                }
+            )
+
+    @property
+    def budget_total(self) -> Decimal:
+        return sum((self.budget(source) for source in FundingSource.values), ZERO)
+
+    def budget(self, source: str) -> Decimal:
+        return getattr(self, f"budget_{source}") or ZERO
+
+    @property
+    def latest_progress(self) -> int | None:
+        report = self.progress_reports.order_by("-date", "-pk").first()
+        return report.percent if report else None
+
+
+# Records that belong to a project share its scope.
+PROJECT_CHILD_RULE = ScopeRule(
+    party="project__aiding_party",
+    place="project__place",
+    public=Q(project__is_published=True),
+)
+
+
+class ProgressReport(TrackedModel):
+    """A dated progress report: percentage complete and what happened."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="progress_reports",
+    )
+    date = models.DateField(_("date"))
+    percent = models.PositiveSmallIntegerField(
+        _("progress (percent)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    scope_rule = PROJECT_CHILD_RULE
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent__gte=0, percent__lte=100), name="progress_percent_range"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project.code} {self.date} {self.percent}%"
+
+    def get_absolute_url(self) -> str:
+        return self.project.get_absolute_url()
+
+
+class Attachment(TrackedModel):
+    """A document or photo of a project."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=AttachmentKind.choices, default=AttachmentKind.DOCUMENT
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to="projects/%Y/")
+
+    scope_rule = PROJECT_CHILD_RULE
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.project.get_absolute_url()
+
+
+class ResultIndicator(TrackedModel):
+    """An expected and achieved result of a project: beneficiaries, jobs, schools, beds …"""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="results"
+    )
+    indicator = models.CharField(_("indicator"), max_length=100)
+    unit = models.CharField(_("unit"), max_length=20)
+    expected = models.DecimalField(
+        _("expected"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    achieved = models.DecimalField(
+        _("achieved"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+
+    scope_rule = PROJECT_CHILD_RULE
+
+    class Meta:
+        verbose_name = _("project result")
+        verbose_name_plural = _("project results")
+        ordering = ["project", "indicator"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "indicator"], name="result_unique_indicator")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}（{self.unit}）"
+
+    def get_absolute_url(self) -> str:
+        return self.project.get_absolute_url()

@@ -1,0 +1,56 @@
+"""Exports: the filtered list and the statistics table, as Excel and CSV, within scope."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from duikou.projects.imports import import_projects
+from duikou.projects.tests.factories import BEIJING, HOTAN_COUNTY, make_project, party, place
+
+pytestmark = pytest.mark.django_db
+
+
+def csv_rows(response) -> list[list[str]]:
+    import csv
+
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_the_filtered_list_exports_to_csv_with_only_matching_rows(client_for, hq_a):
+    make_project(code="EX-2023", plan_year=2023)
+    make_project(code="EX-2024", plan_year=2024)
+    response = client_for(hq_a).get("/projects/export/?year=2023&format=csv")
+    codes = [r[0] for r in csv_rows(response)[1:]]
+    assert "EX-2023" in codes and "EX-2024" not in codes
+
+
+def test_the_excel_export_can_be_imported_again_unchanged(client_for, hq_a):
+    make_project(code="EX-RT", plan_year=2020, budget_aid=Decimal("1234.50"))
+    response = client_for(hq_a).get("/projects/export/?q=EX-RT&format=xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][0] == "EX-RT" and rows[1][8] == 1234.5
+    result = import_projects("export.xlsx", response.content, hq_a, commit=False)
+    assert result.ok, [str(e) for e in result.errors]
+    assert [r.action for r in result.rows] == ["unchanged"]
+
+
+def test_exports_leave_out_what_the_caller_may_not_see(client_for, hq_a):
+    make_project(code="BJ-SECRET", aiding_party=party(BEIJING), place=place(HOTAN_COUNTY))
+    response = client_for(hq_a).get("/projects/export/?format=csv")
+    assert "BJ-SECRET" not in [r[0] for r in csv_rows(response)]
+
+
+def test_the_statistics_table_exports(client_for, coordinator):
+    make_project(plan_year=2019, budget_aid=Decimal("500"))
+    client = client_for(coordinator)
+    xlsx = client.get("/funds/statistics/?year=2019&format=xlsx")
+    rows = list(openpyxl.load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    assert ("江苏省", "民生", 2019) in {r[:3] for r in rows[1:]}
+    csv = csv_rows(client.get("/funds/statistics/?year=2019&format=csv"))
+    assert csv[0][0] and len(csv) == len(rows)

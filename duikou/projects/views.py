@@ -1,0 +1,148 @@
+"""Project pages: list, detail, edit, lifecycle moves, progress, documents and results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from duikou.core.generic import (
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ObjectListView,
+)
+from duikou.core.scoping import can_edit
+from duikou.projects.filters import ProjectFilterSet
+from duikou.projects.forms import (
+    AttachmentForm,
+    ProgressReportForm,
+    ProjectForm,
+    ResultIndicatorForm,
+    TransitionForm,
+)
+from duikou.projects.models import Project
+from duikou.projects.services import Refused, allowed_moves, change_status
+
+
+def project_queryset(user: Any):
+    """What the user may see, with what the list, API and exports show of each project."""
+    return Project.objects.visible_to(user).select_related("aiding_party", "place", "category")
+
+
+class ProjectListView(ObjectListView):
+    model = Project
+    filterset_class = ProjectFilterSet
+    template_name = "projects/project_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return project_queryset(self.request.user).order_by("-plan_year", "code")
+
+
+class ProjectDetailView(ObjectDetailView):
+    model = Project
+    template_name = "projects/project_detail.html"
+
+    def get_queryset(self):
+        return project_queryset(self.request.user).select_related("implementing_organisation")
+
+    def get_context(self, obj: Project) -> dict[str, Any]:
+        from duikou.funds.forms import TransactionForm
+        from duikou.funds.services import project_money
+
+        user = self.request.user
+        editable = can_edit(user, obj)
+        moves = allowed_moves(user, obj)
+        return {
+            "allowed_moves": [
+                (value, label)
+                for value, label in Project._meta.get_field("status").choices
+                if value in moves
+            ],
+            "progress_reports": obj.progress_reports.all(),
+            "attachments": obj.attachments.all(),
+            "results": obj.results.all(),
+            "extra_places": obj.extra_places.all(),
+            "allocations": obj.allocations.select_related("plan"),
+            "transactions": obj.transactions.all()[:50],
+            "money": project_money(obj),
+            "progress_form": ProgressReportForm() if editable else None,
+            "attachment_form": AttachmentForm() if editable else None,
+            "result_form": ResultIndicatorForm() if editable else None,
+            "transaction_form": TransactionForm() if editable else None,
+        }
+
+
+class ProjectEditView(ObjectEditView):
+    model = Project
+    form_class = ProjectForm
+
+
+class ProjectHistoryView(ObjectHistoryView):
+    model = Project
+
+
+@login_required
+@require_POST
+def transition(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move a project to another status; the service decides whether this user may."""
+    project = get_object_or_404(project_queryset(request.user), pk=pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status."))
+    else:
+        try:
+            change_status(project, form.cleaned_data["status"], request.user)
+            messages.success(
+                request,
+                _("Status changed to %(status)s.") % {"status": project.get_status_display()},
+            )
+        except Refused as refused:
+            messages.error(request, " ".join(refused.messages))
+    return HttpResponseRedirect(project.get_absolute_url())
+
+
+CHILD_FORMS = {
+    "progress": ProgressReportForm,
+    "attachment": AttachmentForm,
+    "result": ResultIndicatorForm,
+}
+
+
+@login_required
+@require_POST
+def add_child(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """Add a progress report, an attachment or a result row to a project the user may change."""
+    form_class = CHILD_FORMS.get(kind)
+    if form_class is None:
+        raise Http404
+    project = get_object_or_404(project_queryset(request.user), pk=pk)
+    if not can_edit(request.user, project):
+        raise PermissionDenied
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        with transaction.atomic():
+            child = form.save(commit=False)
+            child.project = project
+            try:
+                child.full_clean()
+            except Exception as exc:  # unique indicator per project etc.
+                messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
+                return HttpResponseRedirect(project.get_absolute_url())
+            child.save()
+        messages.success(request, _("Saved: %(object)s") % {"object": child})
+    else:
+        errors = [
+            f"{form.fields[f].label if f in form.fields else ''} {' '.join(e)}".strip()
+            for f, e in form.errors.items()
+        ]
+        messages.error(request, "; ".join(errors))
+    return HttpResponseRedirect(project.get_absolute_url())
