@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "duikou.pairings",
     "duikou.projects",
     "duikou.funds",
+    "duikou.reports",
     "duikou.demo",
 ]
 
@@ -155,6 +156,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Report reader (duikou.reports): background jobs run in a thread pool unless inline is asked
+# for (tests, or a deployment without workers); uploads above the limit are refused.
+REPORTS_RUN_INLINE = env_bool("REPORTS_RUN_INLINE", False)
+REPORTS_JOB_WORKERS = env_int("REPORTS_JOB_WORKERS", 2)
+REPORTS_MAX_UPLOAD_BYTES = env_int("REPORTS_MAX_UPLOAD_MB", 50) * 1024 * 1024
 
 # The two-80 rule: place levels whose aid funds count as "county level and below".
 DUIKOU_COUNTY_AND_BELOW_LEVELS = env_list(

@@ -17,6 +17,7 @@ urlpatterns = [
     path("projects/", include("duikou.projects.urls")),
     path("funds/", include("duikou.funds.urls")),
     path("compliance/", include("duikou.funds.compliance_urls")),
+    path("reports/", include("duikou.reports.urls")),
     path("api/v1/", include("duikou.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
