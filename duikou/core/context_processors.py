@@ -44,13 +44,14 @@ def navigation(request) -> dict:
                 url = reverse(url_name)
             except NoReverseMatch:
                 url = None  # module not installed yet
-        items.append(
-            {
-                "label": label,
-                "url": url,
-                "active": bool(url) and url != "/" and request.path.startswith(url),
-            }
-        )
+        items.append({"label": label, "url": url, "active": False})
+    # The section is the longest menu URL the path starts with (/organisations/parties/ is
+    # 援助方, not 单位机构).
+    matches = [
+        i for i in items if i["url"] and i["url"] != "/" and request.path.startswith(i["url"])
+    ]
+    if matches:
+        max(matches, key=lambda i: len(i["url"]))["active"] = True
     return {"nav_items": items, "user_scope": scope}
 
 

@@ -33,6 +33,7 @@ from duikou.funds.imports import TRANSACTION_COLUMNS, import_transactions
 from duikou.funds.models import FundPlan, FundTransaction, PortfolioSummary
 from duikou.funds.services import allocate, allocated_total, approve_plan, record_transaction
 from duikou.organisations.models import AidingParty
+from duikou.places.choices import Level
 from duikou.projects.dataviews import ImportView
 from duikou.projects.exports import XLSX, table_response
 from duikou.projects.imports import template_workbook
@@ -178,7 +179,9 @@ def compliance_table(request: HttpRequest) -> HttpResponse:
     context = {
         "years": years,
         "rows": rows,
-        "levels": [str(lv) for lv in sorted(rule_config().county_levels)],
+        "levels": [
+            str(label) for value, label in Level.choices if value in rule_config().county_levels
+        ],
         "failing": sum(1 for r in results if r.ok is False),
     }
     return render(request, "funds/compliance.html", context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,13 @@ from duikou.organisations.models import AidingParty
 from duikou.places.models import Place
 from duikou.projects.choices import Status
 from duikou.projects.models import Category, Project
+
+
+class YesNoAll(forms.Select):
+    """A yes/no/any select whose empty choice reads "all", not "unknown"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=[("", _("All")), ("true", _("yes")), ("false", _("no"))])
 
 
 class ProjectFilterSet(django_filters.FilterSet):
@@ -33,9 +41,11 @@ class ProjectFilterSet(django_filters.FilterSet):
     max_aid = django_filters.NumberFilter(
         field_name="budget_aid", lookup_expr="lte", label=_("Aid funds to (yuan)")
     )
-    livelihood = django_filters.BooleanFilter(field_name="is_livelihood", label=_("Livelihood"))
+    livelihood = django_filters.BooleanFilter(
+        field_name="is_livelihood", label=_("Livelihood"), widget=YesNoAll
+    )
     county_level = django_filters.BooleanFilter(
-        method="at_county_level", label=_("County level and below")
+        method="at_county_level", label=_("County level and below"), widget=YesNoAll
     )
     sort = django_filters.OrderingFilter(
         fields=(
