@@ -166,6 +166,8 @@ REPORTS_MAX_UPLOAD_BYTES = env_int("REPORTS_MAX_UPLOAD_MB", 50) * 1024 * 1024
 DUIKOU_COUNTY_AND_BELOW_LEVELS = env_list(
     "DUIKOU_COUNTY_AND_BELOW_LEVELS", ["county", "township", "village"]
 )
+# Project attachments (documents, photos) above this size are refused.
+PROJECT_ATTACHMENT_MAX_MB = env_int("PROJECT_ATTACHMENT_MAX_MB", 20)
 # Templates included on an aiding party's page (block party_extra), in order.
 DUIKOU_PARTY_PAGE_EXTRAS = ["funds/_party_compliance.html"]
 

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from duikou.core.forms import TrackedModelForm
-from duikou.projects.choices import Status
+from duikou.projects.choices import AttachmentKind, Status
 from duikou.projects.models import Attachment, ProgressReport, Project, ResultIndicator
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -61,10 +64,40 @@ class ProgressReportForm(TrackedModelForm):
         widgets = {"date": DATE, "note": forms.Textarea(attrs={"rows": 2})}
 
 
+ATTACHMENT_TYPES = {
+    AttachmentKind.DOCUMENT: {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".txt",
+                              ".csv", ".zip", ".ofd", ".wps"},
+    AttachmentKind.PHOTO: {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic"},
+}
+
+
 class AttachmentForm(TrackedModelForm):
     class Meta:
         model = Attachment
         fields = ["kind", "title", "file"]
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, kind = cleaned.get("file"), cleaned.get("kind")
+        if upload is None or kind is None:
+            return cleaned
+        suffix = Path(upload.name).suffix.lower()
+        allowed = ATTACHMENT_TYPES.get(kind, set())
+        if suffix not in allowed:
+            self.add_error(
+                "file",
+                _("%(name)s: a %(kind)s must be one of %(types)s.")
+                % {"name": upload.name, "kind": AttachmentKind(kind).label,
+                   "types": " ".join(sorted(allowed))},
+            )
+        limit = settings.PROJECT_ATTACHMENT_MAX_MB
+        if upload.size > limit * 1024 * 1024:
+            self.add_error(
+                "file",
+                _("%(name)s is %(size).1f MB; attachments of at most %(limit)s MB are accepted.")
+                % {"name": upload.name, "size": upload.size / 1024 / 1024, "limit": limit},
+            )
+        return cleaned
 
 
 class ResultIndicatorForm(TrackedModelForm):

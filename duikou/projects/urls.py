@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/history/", views.ProjectHistoryView.as_view(), name="history"),
     path("<int:pk>/status/", views.transition, name="transition"),
     path("<int:pk>/add/<str:kind>/", views.add_child, name="add_child"),
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
 ]

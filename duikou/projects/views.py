@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,6 +21,7 @@ from duikou.core.generic import (
     ObjectListView,
 )
 from duikou.core.scoping import can_edit
+from duikou.projects.choices import AttachmentKind
 from duikou.projects.filters import ProjectFilterSet
 from duikou.projects.forms import (
     AttachmentForm,
@@ -28,7 +30,7 @@ from duikou.projects.forms import (
     ResultIndicatorForm,
     TransitionForm,
 )
-from duikou.projects.models import Project
+from duikou.projects.models import Attachment, Project
 from duikou.projects.services import Refused, allowed_moves, change_status
 
 
@@ -146,3 +148,18 @@ def add_child(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         ]
         messages.error(request, "; ".join(errors))
     return HttpResponseRedirect(project.get_absolute_url())
+
+
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Serve an attachment to those who may see its project (uploads are not public files)."""
+    attachment = get_object_or_404(
+        Attachment.objects.visible_to(request.user).select_related("project"), pk=pk
+    )
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    inline = attachment.kind == AttachmentKind.PHOTO
+    return FileResponse(
+        handle, as_attachment=not inline, filename=Path(attachment.file.name).name
+    )
