@@ -6,6 +6,8 @@ transactions unless BENCH_PROJECTS / BENCH_TRANSACTIONS say otherwise; an alread
 database of the right size is reused), then times three pages through the Django views as a
 signed-in coordinator. Each figure's reference is the same aggregate written as plain SQL
 GROUP BY over the base tables of the same database; ratio = page time / reference time.
+A fourth figure counts the projects in one prefecture's subtree through the ORM's path
+prefix match, against a recursive CTE over parent_id.
 
 The pages read the portfolio summary table (party × year × category × place level ×
 livelihood), kept current by the services and rebuilt by the national loader, so they do not
@@ -158,7 +160,27 @@ def run() -> dict[str, dict]:
             params,
         ),
     )
+    # Subtree queries: everything in 喀什地区 via the materialised path (one indexed prefix
+    # match) against the plainest adjacency-list way, a recursive CTE over parent_id.
+    from duikou.places.models import Place, within_q
+    from duikou.projects.models import Project
+
+    kashgar = Place.objects.get(code="653100")
+
+    def subtree_orm() -> None:
+        Project.objects.filter(within_q("place", kashgar)).count()
+
+    subtree_sql = sql(
+        (
+            """WITH RECURSIVE sub(id) AS (
+                   SELECT id FROM places_place WHERE id = %s
+                   UNION ALL SELECT c.id FROM places_place c JOIN sub ON c.parent_id = sub.id)
+               SELECT COUNT(*) FROM projects_project p WHERE p.place_id IN (SELECT id FROM sub)""",
+            [kashgar.pk],
+        )
+    )
     cases = {
+        "places.subtree_project_count": (subtree_orm, subtree_sql),
         "projects.compliance_table": (page("/compliance/"), compliance_sql),
         "projects.statistics_party_category_year": (page("/funds/statistics/"), statistics_sql),
         "projects.filtered_list_first_page": (

@@ -21,6 +21,7 @@ the filters used by pages, the API, exports and reports alike:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -42,6 +43,13 @@ class Scope:
     @property
     def is_anonymous(self) -> bool:
         return self.role is None
+
+    @cached_property
+    def place_ids(self) -> list[int]:
+        """The caller's place and everything below it, resolved once per scope."""
+        from duikou.places.models import subtree_ids
+
+        return subtree_ids(self.place_path) if self.place_path else []
 
     @property
     def reads_everything(self) -> bool:
@@ -125,7 +133,7 @@ class ScopeRule:
     def _place_q(self, scope: Scope) -> Q | None:
         if self.place is None or not scope.place_path:
             return None
-        return Q(**{_prefix(self.place, "path__startswith"): scope.place_path})
+        return Q(**{f"{self.place}__in": scope.place_ids})
 
     def read_q(self, scope: Scope) -> Q | None:
         if scope.reads_everything or (self.shared and not scope.is_anonymous):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duikou.organisations.choices import OrganisationKind
 from duikou.organisations.models import AidingParty, Organisation
-from duikou.places.models import Place
+from duikou.places.models import Place, within_q
 
 
 class OrganisationFilterSet(django_filters.FilterSet):
@@ -26,4 +26,4 @@ class OrganisationFilterSet(django_filters.FilterSet):
         place = Place.objects.filter(code=value).first()
         if place is None:
             return queryset.none()
-        return queryset.filter(place__path__startswith=place.path)
+        return queryset.filter(within_q("place", place))

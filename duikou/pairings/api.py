@@ -4,7 +4,7 @@ from rest_framework import serializers
 from duikou.core.api import ScopedModelViewSet, TrackedSerializer
 from duikou.organisations.models import AidingParty
 from duikou.pairings.models import Pairing
-from duikou.places.models import Place
+from duikou.places.models import Place, within_q
 
 
 class PairingSerializer(TrackedSerializer):
@@ -47,7 +47,7 @@ class PairingFilterSet(django_filters.FilterSet):
 
     def filter_within(self, queryset, name, value):
         place = Place.objects.filter(code=value).first()
-        return queryset.filter(place__path__startswith=place.path) if place else queryset.none()
+        return queryset.filter(within_q("place", place)) if place else queryset.none()
 
 
 class PairingViewSet(ScopedModelViewSet):

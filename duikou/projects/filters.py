@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from duikou.organisations.models import AidingParty
-from duikou.places.models import Place
+from duikou.places.models import Place, within_q
 from duikou.projects.choices import Status
 from duikou.projects.models import Category, Project
 
@@ -70,7 +70,7 @@ class ProjectFilterSet(django_filters.FilterSet):
         place = Place.objects.filter(code=value).only("path").first()
         if place is None:
             return queryset.none()
-        return queryset.filter(place__path__startswith=place.path)
+        return queryset.filter(within_q("place", place))
 
     def at_county_level(self, queryset, name, value):
         levels = settings.DUIKOU_COUNTY_AND_BELOW_LEVELS
