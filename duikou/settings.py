@@ -6,6 +6,8 @@ Production sets DATABASE_URL, SECRET_KEY, DEBUG=0 and ALLOWED_HOSTS.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +37,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file, not Django's shared-cache in-memory database: background jobs and the
+    # live server write from other threads, and shared-cache mode answers them with
+    # "database table is locked" instead of waiting.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"duikou-test-{os.getpid()}.sqlite3")
+    }
 
 INSTALLED_APPS = [
     "django.contrib.admin",
