@@ -1,8 +1,8 @@
 """Money workflows: approve a plan, allocate it to projects, disburse and spend.
 
-Each runs in one transaction and locks the row whose total it guards (the plan for
-allocations, the project for transactions), so two people cannot together overshoot a limit
-that each of them alone respects.
+Each runs in one transaction and locks the rows whose totals it guards (the plan and the
+project for allocations, the project for transactions), so two people cannot together
+overshoot a limit that each of them alone respects.
 """
 
 from __future__ import annotations
@@ -68,6 +68,9 @@ def allocate(
         raise Refused(_("The project belongs to another aiding party than the fund plan."))
     with transaction.atomic():
         locked = FundPlan.objects.select_for_update().get(pk=plan.pk)
+        # The project too: a disbursement recorded meanwhile must not end up above a lowered
+        # allocation (always plan before project, so the two locks cannot deadlock).
+        project = Project.objects.select_for_update().get(pk=project.pk)
         if locked.status != PlanStatus.APPROVED:
             raise Refused(_("Funds can only be allocated from an approved plan."))
         existing = Allocation.objects.filter(plan=locked, project=project).first()
