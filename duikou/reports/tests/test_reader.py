@@ -11,7 +11,7 @@ from django.urls import reverse
 from duikou.core.models import ChangeRecord
 from duikou.reports import services
 from duikou.reports.models import ReportDocument
-from duikou.reports.tests.helpers import SEED_000, make_docx, make_pdf, zh_html
+from duikou.reports.tests.helpers import SEED_000, make_docx, make_pdf, seed_paths, zh_html
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +208,15 @@ def test_recent_documents_are_listed(client_for, hq_a):
     page = client.get(READER).content.decode()
     doc = ReportDocument.objects.get()
     assert f'href="{doc.get_absolute_url()}"' in page
+
+
+@pytest.mark.parametrize("seed", seed_paths(), ids=lambda p: p.stem[:3])
+def test_every_seed_report_is_read_and_every_quantity_marked(client_for, hq_a, seed):
+    client = client_for(hq_a)
+    upload(client, seed.name, seed.read_bytes())
+    doc = ReportDocument.objects.get()
+    assert doc.status == ReportDocument.Status.DONE and doc.mentions
+    page = client.get(doc.get_absolute_url()).content.decode()
+    marks = re.findall(r'<mark class="dk-quantity"[^>]*>', page)
+    assert len(marks) == len(doc.mentions)
+    assert all(doc.text[m["start"] : m["end"]] == m["surface"] for m in doc.mentions)
