@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "duikou.projects",
     "duikou.funds",
     "duikou.reports",
+    "duikou.dashboard",
     "duikou.demo",
 ]
 

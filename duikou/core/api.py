@@ -33,13 +33,16 @@ class TrackedSerializer(serializers.ModelSerializer):
         return super().create(validated_data)
 
 
-class ScopedModelViewSet(viewsets.ModelViewSet):
-    """A model viewset whose every read and write goes through the model's scope rule."""
+class ScopedQuerysetMixin:
+    """Any viewset: the declared `queryset` (with its select_related and ordering), narrowed
+    to what the caller may see."""
 
     def get_queryset(self):
-        return self.queryset.model.objects.visible_to(self.request.user).order_by(
-            *(self.queryset.query.order_by or ["pk"])
-        )
+        return self.queryset.visible_to(self.request.user)
+
+
+class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
+    """A model viewset whose every read and write goes through the model's scope rule."""
 
     def _check_scope(self, instance) -> None:
         if not rule_for(type(instance)).allows_edit(Scope.of(self.request.user), instance):

@@ -10,7 +10,7 @@ from duikou.core.scoping import Scope
 
 # (url name or None for a module still to come, label, roles that see it or None = all)
 NAV_ITEMS = [
-    ("core:home", _("Overview"), None),
+    ("dashboard:home", _("Overview"), None),
     ("pairings:overview", _("Pairings"), None),
     ("places:list", _("Places"), None),
     ("organisations:parties", _("Aiding parties"), None),

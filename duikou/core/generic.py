@@ -11,11 +11,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Model, QuerySet
-from django.db.models.deletion import ProtectedError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -24,6 +24,26 @@ from django.views import View
 from duikou.core.forms import TrackedModelForm
 from duikou.core.history import history_for
 from duikou.core.scoping import Scope, can_create, can_edit, rule_for
+
+
+def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = 50) -> dict[str, Any]:
+    """The page asked for, and the query string without `page` for the page links."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    return {"page_obj": page, "object_list": page.object_list, "query_string": query.urlencode()}
+
+
+class LoginUnlessPublicMixin:
+    """Sends anonymous visitors to the login page unless the view sets login_required False
+    (the public pages; what they then show is still limited by the model's scope rule)."""
+
+    login_required = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.login_required and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ScopedObjectMixin:
@@ -42,7 +62,7 @@ class ScopedObjectMixin:
         )
 
 
-class ObjectListView(View):
+class ObjectListView(LoginUnlessPublicMixin, View):
     """A filtered, sorted, paged list of what the caller may see."""
 
     model: type[Model]
@@ -50,14 +70,6 @@ class ObjectListView(View):
     template_name: str
     paginate_by = 50
     ordering: list[str] | None = None
-    login_required = True
-
-    def dispatch(self, request, *args, **kwargs):
-        if self.login_required and not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet:
         qs = self.model.objects.visible_to(self.request.user)
@@ -72,14 +84,9 @@ class ObjectListView(View):
         if self.filterset_class is not None:
             filterset = self.filterset_class(request.GET, queryset=qs, request=request)
             qs = filterset.qs
-        page = Paginator(qs, self.paginate_by).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
         context = {
             "filter": filterset,
-            "page_obj": page,
-            "object_list": page.object_list,
-            "query_string": query.urlencode(),
+            **paginate(request, qs, self.paginate_by),
             "can_create": can_create(request.user, self.model),
             "model_meta": self.model._meta,
             **self.get_context(),
@@ -87,18 +94,13 @@ class ObjectListView(View):
         return render(request, self.template_name, context)
 
 
-class ObjectDetailView(ScopedObjectMixin, View):
+class ObjectDetailView(LoginUnlessPublicMixin, ScopedObjectMixin, View):
     template_name: str
-    login_required = True
 
     def get_context(self, obj: Model) -> dict[str, Any]:
         return {}
 
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        if self.login_required and not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
         obj = self.get_object()
         context = {
             "object": obj,
@@ -171,38 +173,11 @@ class ObjectEditView(LoginRequiredMixin, ScopedObjectMixin, View):
         return self._render(form, obj)
 
 
-class ObjectDeleteView(LoginRequiredMixin, ScopedObjectMixin, View):
-    template_name = "generic/object_delete.html"
-    success_url: str = "/"
-
-    def _object(self) -> Model:
-        obj = self.get_object()
-        if not can_edit(self.request.user, obj):
-            raise PermissionDenied
-        return obj
-
-    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        return render(request, self.template_name, {"object": self._object()})
-
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        obj = self._object()
-        try:
-            with transaction.atomic():
-                obj.delete()
-        except ProtectedError:
-            messages.error(
-                request,
-                _("%(object)s is still referenced and cannot be deleted.") % {"object": obj},
-            )
-            return HttpResponseRedirect(obj.get_absolute_url())
-        messages.success(request, _("Deleted: %(object)s") % {"object": obj})
-        return HttpResponseRedirect(self.success_url)
-
-
 class ObjectHistoryView(LoginRequiredMixin, ScopedObjectMixin, View):
     template_name = "generic/object_history.html"
 
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         obj = self.get_object()
-        page = Paginator(history_for(obj), 50).get_page(request.GET.get("page"))
-        return render(request, self.template_name, {"object": obj, "page_obj": page})
+        return render(
+            request, self.template_name, {"object": obj, **paginate(request, history_for(obj))}
+        )

@@ -20,7 +20,7 @@ the filters used by pages, the API, exports and reports alike:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -39,6 +39,8 @@ class Scope:
     party_id: int | None = None
     place_path: str | None = None
     organisation_id: int | None = None
+    # The place model, taken from the user's organisation so that core imports no domain app.
+    place_model: Any = field(default=None, compare=False, repr=False)
 
     @property
     def is_anonymous(self) -> bool:
@@ -47,9 +49,9 @@ class Scope:
     @cached_property
     def place_ids(self) -> list[int]:
         """The caller's place and everything below it, resolved once per scope."""
-        from duikou.places.models import subtree_ids
-
-        return subtree_ids(self.place_path) if self.place_path else []
+        if not self.place_path:
+            return []
+        return self.place_model.subtree_ids(self.place_path)
 
     @property
     def reads_everything(self) -> bool:
@@ -65,18 +67,19 @@ class Scope:
             return cached
         role = Role.ADMIN if user.is_superuser else (user.role or None)
         org = user.organisation if user.organisation_id else None
+        place = org.place if org and org.place_id else None
         scope = cls(
             role=role,
             party_id=org.aiding_party_id if org else None,
-            place_path=org.place.path if org and org.place_id else None,
+            place_path=place.path if place else None,
             organisation_id=org.pk if org else None,
+            place_model=type(place) if place else None,
         )
         user._duikou_scope = scope
         return scope
 
 
 ANONYMOUS = Scope()
-NOTHING: None = None  # a filter of None means "no rows"
 
 
 def _prefix(lookup: str, field_name: str) -> str:

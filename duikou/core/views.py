@@ -1,4 +1,4 @@
-"""Home, health check, the global change log and error pages."""
+"""Health check, the global change log and error pages."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import logging
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from duikou.core.generic import paginate
 from duikou.core.models import ChangeRecord
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope
@@ -33,28 +33,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
-    from duikou.organisations.models import AidingParty
-    from duikou.pairings.models import Pairing
-    from duikou.places.models import Place
-
-    scope = Scope.of(request.user)
-    pairings = Pairing.objects.visible_to(request.user).current()
-    party = AidingParty.objects.filter(pk=scope.party_id).first() if scope.party_id else None
-    context = {
-        "party": party,
-        "organisation": request.user.organisation,
-        "counts": {
-            "parties": AidingParty.objects.count(),
-            "pairings": pairings.count(),
-            "places": Place.objects.filter(level__in=["prefecture", "county"]).count(),
-        },
-        "my_pairings": pairings.filter(aiding_party=party).select_related("place") if party else [],
-    }
-    return render(request, "core/home.html", context)
-
-
-@login_required
 def change_log(request: HttpRequest) -> HttpResponse:
     """Every attributed change, newest first; for coordinators and administrators."""
     if Scope.of(request.user).role not in (Role.ADMIN, Role.COORDINATOR):
@@ -66,13 +44,10 @@ def change_log(request: HttpRequest) -> HttpResponse:
         records = records.filter(user_name=user)
     if action := request.GET.get("action"):
         records = records.filter(action=action)
-    page = Paginator(records, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "core/change_log.html",
-        {"page_obj": page, "query_string": query.urlencode(), "actions": ChangeRecord.Action},
+        {**paginate(request, records), "actions": ChangeRecord.Action},
     )
 
 

@@ -10,7 +10,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+from duikou.core.api import ScopedModelViewSet, ScopedQuerysetMixin, TrackedSerializer
 from duikou.funds.compliance import compliance, party_filter
 from duikou.funds.filters import FundPlanFilterSet, FundTransactionFilterSet
 from duikou.funds.models import Allocation, FundPlan, FundTransaction
@@ -48,10 +48,9 @@ class FundPlanSerializer(TrackedSerializer):
 class FundPlanViewSet(ScopedModelViewSet):
     serializer_class = FundPlanSerializer
     filterset_class = FundPlanFilterSet
-    queryset = FundPlan.objects.order_by("-year", "aiding_party__sort_order")
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("aiding_party")
+    queryset = FundPlan.objects.select_related("aiding_party").order_by(
+        "-year", "aiding_party__sort_order"
+    )
 
     @extend_schema(request=None, responses=FundPlanSerializer)
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
@@ -80,6 +79,7 @@ class AllocationSerializer(TrackedSerializer):
 
 
 class AllocationViewSet(
+    ScopedQuerysetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -88,14 +88,7 @@ class AllocationViewSet(
     """Allocations are created (or re-set) through the allocation service, never edited raw."""
 
     serializer_class = AllocationSerializer
-    queryset = Allocation.objects.order_by("pk")
-
-    def get_queryset(self):
-        return (
-            Allocation.objects.visible_to(self.request.user)
-            .select_related("project", "plan")
-            .order_by("pk")
-        )
+    queryset = Allocation.objects.select_related("project", "plan").order_by("pk")
 
     def perform_create(self, serializer):
         data = serializer.validated_data
@@ -121,6 +114,7 @@ class FundTransactionSerializer(serializers.ModelSerializer):
 
 
 class FundTransactionViewSet(
+    ScopedQuerysetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -130,14 +124,7 @@ class FundTransactionViewSet(
 
     serializer_class = FundTransactionSerializer
     filterset_class = FundTransactionFilterSet
-    queryset = FundTransaction.objects.order_by("pk")
-
-    def get_queryset(self):
-        return (
-            FundTransaction.objects.visible_to(self.request.user)
-            .select_related("project")
-            .order_by("-date", "-pk")
-        )
+    queryset = FundTransaction.objects.select_related("project").order_by("-date", "-pk")
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

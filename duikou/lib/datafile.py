@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,8 +107,3 @@ class RowChecker:
     def raise_if_any(self) -> None:
         if self.errors:
             raise DataFileError(self.path, self.errors)
-
-
-def iter_chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

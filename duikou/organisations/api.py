@@ -1,6 +1,6 @@
 from rest_framework import serializers, viewsets
 
-from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+from duikou.core.api import ScopedModelViewSet, ScopedQuerysetMixin, TrackedSerializer
 from duikou.organisations.filters import OrganisationFilterSet
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
@@ -12,13 +12,10 @@ class AidingPartySerializer(serializers.ModelSerializer):
         fields = ["code", "name", "short_name", "kind", "colour"]
 
 
-class AidingPartyViewSet(viewsets.ReadOnlyModelViewSet):
+class AidingPartyViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = AidingPartySerializer
     lookup_field = "code"
     queryset = AidingParty.objects.all()
-
-    def get_queryset(self):
-        return AidingParty.objects.visible_to(self.request.user)
 
 
 class OrganisationSerializer(TrackedSerializer):

@@ -21,7 +21,7 @@ from duikou.pairings.models import Pairing
 def party_list(request: HttpRequest) -> HttpResponse:
     parties = AidingParty.objects.visible_to(request.user)
     counts: dict[int, int] = {}
-    for pairing in Pairing.objects.current().only("aiding_party_id"):
+    for pairing in Pairing.objects.visible_to(request.user).current().only("aiding_party_id"):
         counts[pairing.aiding_party_id] = counts.get(pairing.aiding_party_id, 0) + 1
     for party in parties:
         party.pairing_count = counts.get(party.pk, 0)

@@ -54,6 +54,3 @@ class PairingViewSet(ScopedModelViewSet):
     serializer_class = PairingSerializer
     filterset_class = PairingFilterSet
     queryset = Pairing.objects.select_related("aiding_party", "place").order_by("id")
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("aiding_party", "place")

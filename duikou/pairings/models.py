@@ -87,8 +87,3 @@ class Pairing(TrackedModel):
                 raise ValidationError(
                     _("This party already has a pairing with this place in that period.")
                 )
-
-    @property
-    def is_current(self) -> bool:
-        today = timezone.localdate()
-        return self.valid_from <= today and (self.valid_to is None or self.valid_to >= today)

@@ -1,6 +1,7 @@
 import django_filters
 from rest_framework import serializers, viewsets
 
+from duikou.core.api import ScopedQuerysetMixin
 from duikou.places.models import Place
 
 
@@ -24,11 +25,8 @@ class PlaceFilterSet(django_filters.FilterSet):
         return queryset.within(place) if place else queryset.none()
 
 
-class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
+class PlaceViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = PlaceSerializer
     filterset_class = PlaceFilterSet
     lookup_field = "code"
-    queryset = Place.objects.all()
-
-    def get_queryset(self):
-        return Place.objects.visible_to(self.request.user).select_related("parent")
+    queryset = Place.objects.select_related("parent")

@@ -10,6 +10,3 @@ class Level(models.TextChoices):
     COUNTY = "county", _("County")
     TOWNSHIP = "township", _("Township")
     VILLAGE = "village", _("Village / community / company")
-
-
-LEVEL_ORDER = [Level.REGION, Level.PREFECTURE, Level.COUNTY, Level.TOWNSHIP, Level.VILLAGE]

@@ -21,22 +21,11 @@ class PlaceQuerySet(ScopedQuerySet):
         return self.filter(path__startswith=place.path)
 
 
-def subtree_ids(path: str) -> list[int]:
-    """Ids of the place with this path and of everything below it.
-
-    Filter other tables with `Q(place__in=subtree_ids(...))` (see `within_q`) rather than
-    joining on `path LIKE`: with an explicit id list PostgreSQL uses the foreign-key index and
-    knows how many rows to expect; with the join it guesses the LIKE's selectivity and tends to
-    scan the big table (measured in bench_projects: places.subtree_project_count).
-    """
-    return list(Place.objects.filter(path__startswith=path).values_list("id", flat=True))
-
-
 def within_q(lookup: str, place: Place | str) -> Q:
     """Q for records whose `lookup` (a Place FK, e.g. "place" or "project__place") lies in the
     subtree of `place` (a Place or its path)."""
     path = place if isinstance(place, str) else place.path
-    return Q(**{f"{lookup}__in": subtree_ids(path)})
+    return Q(**{f"{lookup}__in": Place.subtree_ids(path)})
 
 
 class Place(TrackedModel):
@@ -94,9 +83,16 @@ class Place(TrackedModel):
         prefix = self.parent.path if self.parent_id else ""
         return f"{prefix}{self.code}{PATH_SEPARATOR}"
 
-    @property
-    def depth(self) -> int:
-        return self.path.count(PATH_SEPARATOR)
+    @classmethod
+    def subtree_ids(cls, path: str) -> list[int]:
+        """Ids of the place with this path and of everything below it.
+
+        Filter other tables with `within_q` (ids first) rather than joining on `path LIKE`:
+        with an explicit id list PostgreSQL uses the foreign-key index and knows how many rows
+        to expect; with the join it guesses the LIKE's selectivity and tends to scan the big
+        table (measured in bench_projects: places.subtree_project_count).
+        """
+        return list(cls.objects.filter(path__startswith=path).values_list("id", flat=True))
 
     def ancestor_codes(self) -> list[str]:
         return self.path.rstrip(PATH_SEPARATOR).split(PATH_SEPARATOR)[:-1]
@@ -105,6 +101,3 @@ class Place(TrackedModel):
         codes = self.ancestor_codes()
         by_code = {p.code: p for p in Place.objects.filter(code__in=codes)}
         return [by_code[c] for c in codes if c in by_code]
-
-    def is_within(self, other: Place) -> bool:
-        return self.path.startswith(other.path)

@@ -21,7 +21,9 @@ def place_list(request: HttpRequest) -> HttpResponse:
         Place.objects.visible_to(request.user).filter(level__in=[Level.PREFECTURE, Level.COUNTY])
     )
     parties_by_place: dict[int, list] = {}
-    for pairing in Pairing.objects.current().select_related("aiding_party"):
+    for pairing in (
+        Pairing.objects.visible_to(request.user).current().select_related("aiding_party")
+    ):
         parties_by_place.setdefault(pairing.place_id, []).append(pairing.aiding_party)
     children: dict[int, list[Place]] = {}
     for place in places:

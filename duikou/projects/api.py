@@ -77,15 +77,13 @@ class TransitionSerializer(serializers.Serializer):
 class ProjectViewSet(ScopedModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
-    queryset = Project.objects.order_by("-plan_year", "code")
-
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("aiding_party", "place", "category", "implementing_organisation")
-            .prefetch_related("extra_places")
+    queryset = (
+        Project.objects.select_related(
+            "aiding_party", "place", "category", "implementing_organisation"
         )
+        .prefetch_related("extra_places")
+        .order_by("-plan_year", "code")
+    )
 
     @extend_schema(request=TransitionSerializer, responses=ProjectSerializer)
     @action(detail=True, methods=["post"])

@@ -6,7 +6,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
-from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 
 from duikou.core.models import ChangeRecord
@@ -45,14 +44,6 @@ def _display(value: Any) -> Any:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     return value
-
-
-@register.filter
-def verbose_name(obj: Any, field_name: str) -> str:
-    try:
-        return str(obj._meta.get_field(field_name).verbose_name)
-    except (FieldDoesNotExist, AttributeError):
-        return field_name
 
 
 @register.filter
