@@ -6,8 +6,8 @@ transactions unless BENCH_PROJECTS / BENCH_TRANSACTIONS say otherwise; an alread
 database of the right size is reused), then times three pages through the Django views as a
 signed-in coordinator. Each figure's reference is the same aggregate written as plain SQL
 GROUP BY over the base tables of the same database; ratio = page time / reference time.
-A fourth figure counts the projects in one prefecture's subtree through the ORM's path
-prefix match, against a recursive CTE over parent_id.
+A fourth figure counts the projects in one prefecture's subtree through `within_q` (the
+subtree's place ids, then the foreign-key index), against a recursive CTE over parent_id.
 
 The pages read the portfolio summary table (party × year × category × place level ×
 livelihood), kept current by the services and rebuilt by the national loader, so they do not
@@ -160,8 +160,8 @@ def run() -> dict[str, dict]:
             params,
         ),
     )
-    # Subtree queries: everything in 喀什地区 via the materialised path (one indexed prefix
-    # match) against the plainest adjacency-list way, a recursive CTE over parent_id.
+    # Subtree queries: everything in 喀什地区 via within_q (place ids from one indexed prefix
+    # match on the materialised path) against the plainest adjacency-list way, a recursive CTE.
     from duikou.places.models import Place, within_q
     from duikou.projects.models import Project
 

@@ -6,6 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+def date_input() -> forms.DateInput:
+    """The browser's date picker, reading and writing ISO dates."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class TrackedModelForm(forms.ModelForm):
     """A ModelForm that refuses to save over a newer version of the record (no lost update)."""
 

@@ -95,4 +95,4 @@ def history_for(instance: models.Model) -> models.QuerySet:
     return ChangeRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(type(instance), for_concrete_model=False),
         object_id=str(instance.pk),
-    ).select_related("user")
+    ).select_related("user", "content_type")

@@ -53,6 +53,12 @@ class Scope:
             return []
         return self.place_model.subtree_ids(self.place_path)
 
+    def covers(self, place: Any) -> bool:
+        """Whether `place` lies in the caller's place subtree."""
+        if not self.place_path or place is None:
+            return False
+        return place.path.startswith(self.place_path)
+
     @property
     def reads_everything(self) -> bool:
         return self.role in (Role.ADMIN, Role.COORDINATOR)
@@ -185,10 +191,7 @@ class ScopeRule:
             and _resolve(obj, self.party + "_id" if "__" not in self.party else self.party + "__id")
             == scope.party_id
         )
-        place = _resolve(obj, self.place) if self.place else None
-        place_ok = bool(
-            scope.place_path and place is not None and place.path.startswith(scope.place_path)
-        )
+        place_ok = scope.covers(_resolve(obj, self.place) if self.place else None)
         if scope.role == Role.HQ:
             return self.party_edit and party_ok
         if scope.role == Role.WORK_GROUP:

@@ -3,11 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from duikou.core.forms import TrackedModelForm
+from duikou.core.forms import TrackedModelForm, date_input
 from duikou.funds.choices import TransactionKind
 from duikou.funds.models import FundPlan
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class FundPlanForm(TrackedModelForm):
@@ -41,6 +39,6 @@ class AllocationForm(forms.Form):
 
 class TransactionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=TransactionKind.choices)
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = forms.DateField(label=_("Date"), widget=date_input())
     amount = forms.DecimalField(label=_("Amount (yuan)"), max_digits=18, decimal_places=2)
     reference = forms.CharField(label=_("Reference"), max_length=60, required=False)

@@ -20,21 +20,23 @@ from duikou.core.roles import Role
 from duikou.core.scoping import Scope, can_edit
 from duikou.funds.choices import PlanStatus, TransactionKind
 from duikou.funds.models import Allocation, FundPlan, FundTransaction
+from duikou.lib.money import wan
 from duikou.projects.models import ZERO, Project
 from duikou.projects.services import Refused
-
-
-def _wan(amount: Decimal) -> str:
-    return f"{amount / Decimal(10000):,.2f}"
 
 
 def _sum(qs, field: str = "amount") -> Decimal:
     return qs.aggregate(total=Sum(field))["total"] or ZERO
 
 
+def may_approve(user: Any) -> bool:
+    """Annual fund plans are approved by the aid coordination office (or an administrator)."""
+    return Scope.of(user).role in (Role.COORDINATOR, Role.ADMIN)
+
+
 def approve_plan(plan: FundPlan, user: Any) -> FundPlan:
     """The coordinator approves an annual fund plan."""
-    if Scope.of(user).role not in (Role.COORDINATOR, Role.ADMIN):
+    if not may_approve(user):
         raise Refused(_("Only the aid coordination office approves fund plans."))
     with transaction.atomic():
         locked = FundPlan.objects.select_for_update().get(pk=plan.pk)
@@ -81,14 +83,14 @@ def allocate(
                     "Allocating %(amount)s (10k yuan) would exceed the plan: %(plan)s planned, "
                     "%(others)s already allocated."
                 )
-                % {"amount": _wan(amount), "plan": _wan(locked.amount), "others": _wan(others)}
+                % {"amount": wan(amount), "plan": wan(locked.amount), "others": wan(others)}
             )
         already_out = _sum(project.transactions.filter(kind=TransactionKind.DISBURSEMENT))
         other_plans = _sum(project.allocations.exclude(plan=locked))
         if other_plans + amount < already_out:
             raise Refused(
                 _("The project has already received %(out)s (10k yuan); allocate at least that.")
-                % {"out": _wan(already_out)}
+                % {"out": wan(already_out)}
             )
         if existing is None:
             existing = Allocation(plan=locked, project=project)
@@ -132,9 +134,9 @@ def check_transaction(
                 "%(allocated)s allocated, %(done)s already disbursed."
             )
             % {
-                "amount": _wan(amount),
-                "allocated": _wan(money["allocated"]),
-                "done": _wan(disbursed),
+                "amount": wan(amount),
+                "allocated": wan(money["allocated"]),
+                "done": wan(disbursed),
             }
         )
     if kind == TransactionKind.EXPENDITURE and spent + amount > disbursed:
@@ -143,7 +145,7 @@ def check_transaction(
                 "Spending %(amount)s (10k yuan) would exceed what was disbursed to the project: "
                 "%(disbursed)s disbursed, %(done)s already spent."
             )
-            % {"amount": _wan(amount), "disbursed": _wan(disbursed), "done": _wan(spent)}
+            % {"amount": wan(amount), "disbursed": wan(disbursed), "done": wan(spent)}
         )
 
 

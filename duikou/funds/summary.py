@@ -112,8 +112,25 @@ def _project_pre_save(sender, instance, raw=False, **kw) -> None:
     instance._summary_old_key = (snapshot.get("aiding_party_id"), snapshot.get("plan_year"))
 
 
-def _project_changed(sender, instance, raw=False, **kw) -> None:
-    if raw:
+# The project fields the summary aggregates; a save of other fields only (a status move)
+# leaves it as it is.
+SUMMARY_FIELDS = frozenset(
+    {
+        "aiding_party",
+        "plan_year",
+        "category",
+        "place",
+        "is_livelihood",
+        "budget_aid",
+        "budget_local",
+        "budget_social",
+        "budget_enterprise",
+    }
+)
+
+
+def _project_changed(sender, instance, raw=False, update_fields=None, **kw) -> None:
+    if raw or (update_fields is not None and not SUMMARY_FIELDS & set(update_fields)):
         return
     refresh({_project_key(instance), getattr(instance, "_summary_old_key", (None, None))})
 

@@ -24,19 +24,23 @@ from duikou.core.generic import (
     ObjectHistoryView,
     ObjectListView,
 )
-from duikou.core.scoping import Scope
 from duikou.core.templatetags.duikou import wan
 from duikou.funds.compliance import compliance, party_filter, rule_config
 from duikou.funds.filters import FundPlanFilterSet
 from duikou.funds.forms import AllocationForm, FundPlanForm, TransactionForm
 from duikou.funds.imports import TRANSACTION_COLUMNS, import_transactions
 from duikou.funds.models import FundPlan, FundTransaction, PortfolioSummary
-from duikou.funds.services import allocate, allocated_total, approve_plan, record_transaction
+from duikou.funds.services import (
+    allocate,
+    allocated_total,
+    approve_plan,
+    may_approve,
+    record_transaction,
+)
 from duikou.organisations.models import AidingParty
 from duikou.places.choices import Level
-from duikou.projects.dataviews import ImportView
-from duikou.projects.exports import XLSX, table_response
-from duikou.projects.imports import template_workbook
+from duikou.projects.dataviews import ImportView, template_view
+from duikou.projects.exports import table_response
 from duikou.projects.models import Category, Project
 from duikou.projects.services import Refused
 
@@ -62,13 +66,12 @@ class FundPlanDetailView(ObjectDetailView):
 
     def get_context(self, obj: FundPlan) -> dict[str, Any]:
         allocated = allocated_total(obj)
-        scope = Scope.of(self.request.user)
         return {
             "allocations": obj.allocations.select_related("project", "project__place"),
             "allocated": allocated,
             "remaining": obj.amount - allocated,
             "allocation_form": AllocationForm() if obj.is_approved else None,
-            "may_approve": not obj.is_approved and scope.role in ("coordinator", "admin"),
+            "may_approve": not obj.is_approved and may_approve(self.request.user),
         }
 
 
@@ -149,11 +152,9 @@ class TransactionImportView(ImportView):
     done_url_name = "projects:list"
 
 
-def transaction_template(request: HttpRequest) -> HttpResponse:
-    content = template_workbook(TRANSACTION_COLUMNS, _("Fund transactions"))
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="transactions-template.xlsx"'
-    return response
+transaction_template = template_view(
+    TRANSACTION_COLUMNS, gettext_lazy("Fund transactions"), "transactions-template.xlsx"
+)
 
 
 # -- the two-80 rule ------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django import forms
 
-from duikou.core.forms import TrackedModelForm
+from duikou.core.forms import TrackedModelForm, date_input
 from duikou.pairings.models import Pairing
 
 
@@ -21,6 +21,6 @@ class PairingForm(TrackedModelForm):
             "note",
         ]
         widgets = {
-            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "valid_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_from": date_input(),
+            "valid_to": date_input(),
         }

@@ -14,6 +14,7 @@ from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
 from duikou.projects.choices import Status
 from duikou.projects.filters import ProjectFilterSet
+from duikou.projects.forms import PROJECT_FIELDS
 from duikou.projects.models import Category, Project
 from duikou.projects.services import Refused, allowed_moves, change_status
 
@@ -36,29 +37,8 @@ class ProjectSerializer(TrackedSerializer):
 
     class Meta:
         model = Project
-        fields = [
-            "id",
-            "code",
-            "name",
-            "aiding_party",
-            "implementing_organisation",
-            "place",
-            "extra_places",
-            "category",
-            "is_livelihood",
-            "plan_year",
-            "budget_aid",
-            "budget_local",
-            "budget_social",
-            "budget_enterprise",
-            "budget_total",
-            "status",
-            "start_date",
-            "finish_date",
-            "description",
-            "is_published",
-            "version",
-        ]
+        # The form's editable fields plus what the API shows read-only.
+        fields = ["id", *PROJECT_FIELDS, "budget_total", "status", "version"]
 
     def validate(self, attrs):
         start = attrs.get("start_date", getattr(self.instance, "start_date", None))
@@ -77,13 +57,7 @@ class TransitionSerializer(serializers.Serializer):
 class ProjectViewSet(ScopedModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
-    queryset = (
-        Project.objects.select_related(
-            "aiding_party", "place", "category", "implementing_organisation"
-        )
-        .prefetch_related("extra_places")
-        .order_by("-plan_year", "code")
-    )
+    queryset = Project.objects.with_relations().order_by("-plan_year", "code")
 
     @extend_schema(request=TransitionSerializer, responses=ProjectSerializer)
     @action(detail=True, methods=["post"])

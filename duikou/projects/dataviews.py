@@ -124,10 +124,20 @@ class ProjectImportView(ImportView):
     done_url_name = "projects:list"
 
 
-def project_template(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(template_workbook(PROJECT_COLUMNS, _("Projects")), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="projects-template.xlsx"'
-    return response
+def template_view(columns: list, title: Any, filename: str):
+    """A view that hands out the Excel import template for these columns."""
+
+    def download(request: HttpRequest) -> HttpResponse:
+        response = HttpResponse(template_workbook(columns, str(title)), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    return download
+
+
+project_template = template_view(
+    PROJECT_COLUMNS, gettext_lazy("Projects"), "projects-template.xlsx"
+)
 
 
 def project_export(request: HttpRequest) -> HttpResponse:

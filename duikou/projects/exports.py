@@ -65,10 +65,7 @@ def _plain(value: Any) -> Any:
 def project_rows(queryset) -> Iterable[list[Any]]:
     """Rows in the import template's column order (so an export can be edited and re-imported),
     followed by the status."""
-    qs = queryset.select_related(
-        "aiding_party", "place", "category", "implementing_organisation"
-    ).prefetch_related("extra_places")
-    for p in qs.iterator(chunk_size=2000):
+    for p in queryset.with_relations().iterator(chunk_size=2000):
         yield [
             p.code,
             p.name,

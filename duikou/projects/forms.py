@@ -6,11 +6,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from duikou.core.forms import TrackedModelForm
+from duikou.core.forms import TrackedModelForm, date_input
 from duikou.projects.choices import AttachmentKind, Status
 from duikou.projects.models import Attachment, ProgressReport, Project, ResultIndicator
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 PROJECT_FIELDS = [
     "code",
@@ -39,7 +37,7 @@ class ProjectForm(TrackedModelForm):
     class Meta:
         model = Project
         fields = PROJECT_FIELDS
-        widgets = {"start_date": DATE, "finish_date": DATE}
+        widgets = {"start_date": date_input(), "finish_date": date_input()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,12 +59,24 @@ class ProgressReportForm(TrackedModelForm):
     class Meta:
         model = ProgressReport
         fields = ["date", "percent", "note"]
-        widgets = {"date": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"date": date_input(), "note": forms.Textarea(attrs={"rows": 2})}
 
 
 ATTACHMENT_TYPES = {
-    AttachmentKind.DOCUMENT: {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".txt",
-                              ".csv", ".zip", ".ofd", ".wps"},
+    AttachmentKind.DOCUMENT: {
+        ".pdf",
+        ".doc",
+        ".docx",
+        ".xls",
+        ".xlsx",
+        ".ppt",
+        ".pptx",
+        ".txt",
+        ".csv",
+        ".zip",
+        ".ofd",
+        ".wps",
+    },
     AttachmentKind.PHOTO: {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic"},
 }
 
@@ -87,8 +97,11 @@ class AttachmentForm(TrackedModelForm):
             self.add_error(
                 "file",
                 _("%(name)s: a %(kind)s must be one of %(types)s.")
-                % {"name": upload.name, "kind": AttachmentKind(kind).label,
-                   "types": " ".join(sorted(allowed))},
+                % {
+                    "name": upload.name,
+                    "kind": AttachmentKind(kind).label,
+                    "types": " ".join(sorted(allowed)),
+                },
             )
         limit = settings.PROJECT_ATTACHMENT_MAX_MB
         if upload.size > limit * 1024 * 1024:

@@ -218,7 +218,6 @@ PROJECT_COLUMNS = [
     Column("description", gettext_lazy("Description"), False, ""),
     Column("is_published", gettext_lazy("Published (yes/no)"), False, "否"),
 ]
-FORM_FIELD_COLUMN = {c.key: c.key for c in PROJECT_COLUMNS}
 
 
 class _Lookups:

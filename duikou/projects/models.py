@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from duikou.core.models import TrackedModel
-from duikou.core.scoping import ScopeRule
+from duikou.core.scoping import ScopedQuerySet, ScopeRule
 from duikou.projects.choices import AttachmentKind, FundingSource, Status
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
@@ -40,6 +40,14 @@ class Category(TrackedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProjectQuerySet(ScopedQuerySet):
+    def with_relations(self) -> ProjectQuerySet:
+        """What the list, detail, API and exports show of each project, loaded up front."""
+        return self.select_related(
+            "aiding_party", "place", "category", "implementing_organisation"
+        ).prefetch_related("extra_places")
 
 
 class Project(TrackedModel):
@@ -110,6 +118,7 @@ class Project(TrackedModel):
 
     # Parties change their own projects (work groups inside their county); recipients read
     # what lies in their area and confirm acceptance through the lifecycle service.
+    objects = ProjectQuerySet.as_manager()
     scope_rule = ScopeRule(party="aiding_party", place="place", public=Q(is_published=True))
 
     class Meta:
@@ -165,11 +174,6 @@ class Project(TrackedModel):
 
     def budget(self, source: str) -> Decimal:
         return getattr(self, f"budget_{source}") or ZERO
-
-    @property
-    def latest_progress(self) -> int | None:
-        report = self.progress_reports.order_by("-date", "-pk").first()
-        return report.percent if report else None
 
 
 # Records that belong to a project share its scope.

@@ -26,11 +26,7 @@ def actor_allows(user: Any, project: Project, actor: str) -> bool:
     if actor == Actor.COORDINATOR:
         return scope.role == Role.COORDINATOR
     if actor == Actor.RECIPIENT:
-        return (
-            scope.role == Role.RECIPIENT
-            and bool(scope.place_path)
-            and project.place.path.startswith(scope.place_path)
-        )
+        return scope.role == Role.RECIPIENT and scope.covers(project.place)
     return scope.role in (Role.HQ, Role.WORK_GROUP) and can_edit(user, project)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -36,14 +36,13 @@ from duikou.projects.services import Refused, allowed_moves, change_status
 
 def project_queryset(user: Any):
     """What the user may see, with what the list, API and exports show of each project."""
-    return Project.objects.visible_to(user).select_related("aiding_party", "place", "category")
+    return Project.objects.visible_to(user).with_relations()
 
 
 class ProjectListView(ObjectListView):
     model = Project
     filterset_class = ProjectFilterSet
     template_name = "projects/project_list.html"
-    paginate_by = 50
 
     def get_queryset(self):
         return project_queryset(self.request.user).order_by("-plan_year", "code")
@@ -54,7 +53,7 @@ class ProjectDetailView(ObjectDetailView):
     template_name = "projects/project_detail.html"
 
     def get_queryset(self):
-        return project_queryset(self.request.user).select_related("implementing_organisation")
+        return project_queryset(self.request.user)
 
     def get_context(self, obj: Project) -> dict[str, Any]:
         from duikou.funds.forms import TransactionForm
@@ -73,7 +72,7 @@ class ProjectDetailView(ObjectDetailView):
             "attachments": obj.attachments.all(),
             "results": obj.results.all(),
             "extra_places": obj.extra_places.all(),
-            "allocations": obj.allocations.select_related("plan"),
+            "allocations": obj.allocations.select_related("plan__aiding_party"),
             "transactions": obj.transactions.all()[:50],
             "money": project_money(obj),
             "progress_form": ProgressReportForm() if editable else None,
@@ -136,8 +135,8 @@ def add_child(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             child.project = project
             try:
                 child.full_clean()
-            except Exception as exc:  # unique indicator per project etc.
-                messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
+            except ValidationError as exc:  # unique indicator per project etc.
+                messages.error(request, "; ".join(exc.messages))
                 return HttpResponseRedirect(project.get_absolute_url())
             child.save()
         messages.success(request, _("Saved: %(object)s") % {"object": child})
@@ -160,6 +159,4 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     except FileNotFoundError:
         raise Http404 from None
     inline = attachment.kind == AttachmentKind.PHOTO
-    return FileResponse(
-        handle, as_attachment=not inline, filename=Path(attachment.file.name).name
-    )
+    return FileResponse(handle, as_attachment=not inline, filename=Path(attachment.file.name).name)

@@ -68,7 +68,11 @@ def reader(request: HttpRequest) -> HttpResponse:
                 doc = _create(request, form)
                 jobs.submit(services.process_document, doc.pk)
                 return HttpResponseRedirect(doc.get_absolute_url())
-    documents = ReportDocument.objects.visible_to(request.user).select_related("owner")
+    documents = (
+        ReportDocument.objects.visible_to(request.user)
+        .select_related("owner")
+        .defer("text", "result")  # the list shows neither; they can be megabytes
+    )
     return render(
         request,
         "reports/reader.html",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
 from django.utils.translation import gettext as _
 
 from duikou.core.models import ChangeRecord
+from duikou.lib import money
 
 register = template.Library()
 
@@ -49,13 +49,7 @@ def _display(value: Any) -> Any:
 @register.filter
 def wan(value: Any, places: int = 2) -> str:
     """Yuan shown in 万元 (10,000 yuan), the unit people read aid money in."""
-    if value in (None, ""):
-        return ""
-    try:
-        amount = Decimal(value) / Decimal(10000)
-    except (InvalidOperation, TypeError):
-        return str(value)
-    return f"{amount:,.{places}f}"
+    return money.wan(value, places)
 
 
 @register.simple_tag(takes_context=True)
