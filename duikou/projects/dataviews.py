@@ -22,7 +22,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from duikou.core.scoping import can_create
-from duikou.projects.exports import XLSX, project_header, project_rows, table_response
+from duikou.lib.spreadsheet import XLSX
+from duikou.projects.exports import project_header, project_rows, table_response
 from duikou.projects.filters import ProjectFilterSet
 from duikou.projects.imports import (
     PROJECT_COLUMNS,

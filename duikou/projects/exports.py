@@ -10,10 +10,9 @@ from typing import Any
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
+from duikou.lib.spreadsheet import XLSX, text_cell
 from duikou.projects.imports import PROJECT_COLUMNS
 from duikou.projects.models import Project
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class _Echo:
@@ -44,14 +43,20 @@ def table_response(
     sheet = book.create_sheet(filename[:31])
     sheet.append(list(header))
     for row in rows:
-        sheet.append(
-            [v if isinstance(v, int | float | str) or v is None else _plain(v) for v in row]
-        )
+        sheet.append([_xlsx_value(sheet, v) for v in row])
     out = io.BytesIO()
     book.save(out)
     response = HttpResponse(out.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.xlsx"'
     return response
+
+
+def _xlsx_value(sheet: Any, value: Any) -> Any:
+    if isinstance(value, str):
+        return text_cell(sheet, value)
+    if value is None or isinstance(value, int | float):
+        return value
+    return _plain(value)
 
 
 def _plain(value: Any) -> Any:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duikou.core.context import acting_as
+from duikou.lib.spreadsheet import text_cell
 
 log = logging.getLogger("duikou.reports")
 
@@ -309,6 +310,7 @@ def unit_choices(mentions: list[dict]) -> list[tuple[str, str, int]]:
 # -- Excel -------------------------------------------------------------------------------------
 EXCEL_CELL_LIMIT = 32_767
 
+
 def workbook(title: str, table: list[Row]) -> bytes:
     """The table as an .xlsx file: one row per quantity, numbers as numbers.
 
@@ -316,7 +318,6 @@ def workbook(title: str, table: list[Row]) -> bytes:
     never run as a formula when the file is opened.
     """
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     wb = Workbook(write_only=True)
@@ -325,14 +326,10 @@ def workbook(title: str, table: list[Row]) -> bytes:
         ws.column_dimensions[column].width = width
     bold = Font(bold=True)
 
-    def text_cell(value: str, font: Font | None = None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=value)
-        cell.data_type = "s"
-        if font is not None:
-            cell.font = font
-        return cell
+    def text(value: str, font: Font | None = None) -> object:
+        return text_cell(ws, value, font)
 
-    ws.append([text_cell(title, bold)])
+    ws.append([text(title, bold)])
     headers = [
         _("No."),
         _("Surface"),
@@ -345,18 +342,18 @@ def workbook(title: str, table: list[Row]) -> bytes:
         _("Start"),
         _("End"),
     ]
-    ws.append([text_cell(h, bold) for h in headers])
+    ws.append([text(h, bold) for h in headers])
     for r in table:
         ws.append(
             [
                 r.number,
-                text_cell(r.surface),
+                text(r.surface),
                 r.value,
                 r.value_max,
-                text_cell(r.unit),
-                text_cell(r.qualifier_text),
-                text_cell(r.counted),
-                text_cell(r.sentence[:EXCEL_CELL_LIMIT]),
+                text(r.unit),
+                text(r.qualifier_text),
+                text(r.counted),
+                text(r.sentence[:EXCEL_CELL_LIMIT]),
                 r.start,
                 r.end,
             ]

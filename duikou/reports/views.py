@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from duikou.core.scoping import Scope
+from duikou.lib.spreadsheet import XLSX
 from duikou.reports import jobs, services
 from duikou.reports.forms import ReportInputForm, max_upload_bytes, megabytes
 from duikou.reports.models import ReportDocument
@@ -176,7 +177,7 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     content = services.workbook(doc.title, table)
     response = HttpResponse(
         content,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=XLSX,
     )
     stem = get_valid_filename(doc.title.rsplit(".", 1)[0]) or "report"
     filename = f"quantities-{doc.pk}-{stem}.xlsx"

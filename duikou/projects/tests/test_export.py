@@ -54,3 +54,11 @@ def test_the_statistics_table_exports(client_for, coordinator):
     assert ("江苏省", "民生", 2019) in {r[:3] for r in rows[1:]}
     csv = csv_rows(client.get("/funds/statistics/?year=2019&format=csv"))
     assert csv[0][0] and len(csv) == len(rows)
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(client_for, hq_a):
+    make_project(code="EX-F", name='=HYPERLINK("http://example.invalid","点我")')
+    response = client_for(hq_a).get("/projects/export/?q=EX-F")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    cell = next(row[1] for row in sheet.iter_rows(min_row=2) if row[0].value == "EX-F")
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
