@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import format_html_join
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -250,7 +251,12 @@ def _statistics_html(rows: list[dict[str, Any]]) -> str:
 
 @login_required
 def statistics(request: HttpRequest) -> HttpResponse:
-    params = {k: request.GET.get(k, "") for k in ("year", "party")}
+    params = {k: request.GET.get(k, "").strip() for k in ("year", "party")}
+    if params["year"] and not params["year"].isdigit():
+        messages.error(
+            request, _("%(year)s is not a year; showing all years.") % {"year": params["year"]}
+        )
+        params["year"] = ""
     rows = statistics_rows(request.user, params)
     fmt = request.GET.get("format")
     if fmt in ("xlsx", "csv"):
@@ -277,6 +283,6 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "totals": totals,
         "params": params,
         "parties": AidingParty.objects.all(),
-        "export_query": "&".join(f"{k}={v}" for k, v in params.items() if v),
+        "export_query": urlencode({k: v for k, v in params.items() if v}),
     }
     return render(request, "funds/statistics.html", context)

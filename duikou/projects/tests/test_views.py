@@ -212,3 +212,12 @@ def test_fund_plan_pages_allocate_and_record(client_for, hq_a, coordinator):
     assert [t.amount for t in project.transactions.all()] == [Decimal("500000")]
     page = client.get(plan.get_absolute_url())
     assert "60.00" in page.content.decode()
+
+
+def test_statistics_with_a_year_that_is_not_a_number_says_so_instead_of_failing(
+    client_for, coordinator
+):
+    make_project(plan_year=2024)
+    response = client_for(coordinator).get("/funds/statistics/?year=abc")
+    assert response.status_code == 200
+    assert "abc 不是年份" in response.content.decode()
