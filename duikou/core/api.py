@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
@@ -14,6 +17,22 @@ class TrackedSerializer(serializers.ModelSerializer):
     """Exposes `version`; a write that sends an older version than stored is refused."""
 
     version = serializers.IntegerField(required=False)
+
+    def validate(self, attrs):
+        """Run the model's own `clean()` on the record as it would be saved, so the API
+        refuses exactly what the forms refuse (DRF does not call it by itself)."""
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        candidate = copy.copy(self.instance) if self.instance is not None else model()
+        many = {f.name for f in model._meta.many_to_many}
+        for name, value in attrs.items():
+            if name not in many and name != "version":
+                setattr(candidate, name, value)
+        try:
+            candidate.clean()
+        except DjangoValidationError as exc:
+            raise ValidationError(serializers.as_serializer_error(exc)) from None
+        return attrs
 
     def update(self, instance, validated_data):
         expected = validated_data.pop("version", None)

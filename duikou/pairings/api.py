@@ -29,13 +29,6 @@ class PairingSerializer(TrackedSerializer):
             "version",
         ]
 
-    def validate(self, attrs):
-        valid_from = attrs.get("valid_from", getattr(self.instance, "valid_from", None))
-        valid_to = attrs.get("valid_to", getattr(self.instance, "valid_to", None))
-        if valid_from and valid_to and valid_to < valid_from:
-            raise serializers.ValidationError({"valid_to": "结束日期早于开始日期。"})
-        return attrs
-
 
 class PairingFilterSet(django_filters.FilterSet):
     aiding_party = django_filters.CharFilter(field_name="aiding_party__code")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -41,13 +40,9 @@ class ProjectSerializer(TrackedSerializer):
         fields = ["id", *PROJECT_FIELDS, "budget_total", "status", "version"]
 
     def validate(self, attrs):
-        start = attrs.get("start_date", getattr(self.instance, "start_date", None))
-        finish = attrs.get("finish_date", getattr(self.instance, "finish_date", None))
-        if start and finish and finish < start:
-            raise ValidationError({"finish_date": _("The finish date is before the start date.")})
         if self.instance is None and "is_livelihood" not in attrs and attrs.get("category"):
             attrs["is_livelihood"] = attrs["category"].counts_as_livelihood
-        return attrs
+        return super().validate(attrs)  # the model's clean(): dates, implementing organisation
 
 
 class TransitionSerializer(serializers.Serializer):

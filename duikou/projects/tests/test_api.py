@@ -179,3 +179,22 @@ def test_the_schema_documents_the_project_endpoints(client):
     assert response.status_code == 200
     assert b"/api/v1/projects/" in response.content
     assert b"/api/v1/compliance/" in response.content
+
+
+def test_the_api_refuses_what_the_form_refuses(api, hq_a):
+    from duikou.organisations.models import Organisation
+
+    beijing_group = Organisation.objects.get(code="WG-110000-653221")
+    response = api(hq_a).post(
+        "/api/v1/projects/",
+        new_project(implementing_organisation=beijing_group.code),
+        format="json",
+    )
+    assert response.status_code == 400 and "implementing_organisation" in response.json()
+    assert not Project.objects.filter(code="API-1").exists()
+    dates = api(hq_a).post(
+        "/api/v1/projects/",
+        new_project(start_date="2025-05-01", finish_date="2025-04-01"),
+        format="json",
+    )
+    assert dates.status_code == 400 and "finish_date" in dates.json()
