@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from duikou.core.api import ScopedModelViewSet, ScopedQuerysetMixin, TrackedSerializer
-from duikou.funds.compliance import compliance, party_filter
+from duikou.funds.compliance import compliance, sees_figures
 from duikou.funds.filters import FundPlanFilterSet, FundTransactionFilterSet
 from duikou.funds.models import Allocation, FundPlan, FundTransaction
 from duikou.funds.services import allocate, approve_plan, record_transaction
@@ -155,7 +155,7 @@ class ComplianceView(APIView):
 
     @extend_schema(responses=ComplianceSerializer(many=True))
     def get(self, request):
-        if party_filter(request.user) is None:
+        if not sees_figures(request.user):
             return Response([])
         codes = dict(AidingParty.objects.values_list("pk", "code"))
         rows = []

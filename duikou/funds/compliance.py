@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, Sum
+from django.db.models import Sum
 
-from duikou.core.scoping import Scope
+from duikou.core.scoping import Scope, rule_for
 from duikou.funds.models import PortfolioSummary
 from duikou.funds.rules import Compliance, FundRow, RuleConfig, evaluate
 
@@ -17,22 +17,14 @@ def rule_config() -> RuleConfig:
     return RuleConfig(county_levels=frozenset(settings.DUIKOU_COUNTY_AND_BELOW_LEVELS))
 
 
-def party_filter(user: Any) -> Q | None:
-    """Whose figures the user may see: everyone's for coordinators, else their own party's."""
-    scope = Scope.of(user)
-    if scope.reads_everything:
-        return Q()
-    if scope.party_id is not None:
-        return Q(aiding_party_id=scope.party_id)
-    return None
+def sees_figures(user: Any) -> bool:
+    """Whether the user may see any party's fund figures (PortfolioSummary's scope rule)."""
+    return rule_for(PortfolioSummary).read_q(Scope.of(user)) is not None
 
 
 def fund_rows(user: Any, party_id: int | None = None, year: int | None = None) -> list[FundRow]:
     """Aid funds by party, year, place level and livelihood flag: one aggregate query."""
-    allowed = party_filter(user)
-    if allowed is None:
-        return []
-    qs = PortfolioSummary.objects.filter(allowed)
+    qs = PortfolioSummary.objects.visible_to(user)
     if party_id is not None:
         qs = qs.filter(aiding_party_id=party_id)
     if year is not None:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from duikou.core.models import TrackedModel
-from duikou.core.scoping import ScopeRule
+from duikou.core.scoping import ScopedQuerySet, ScopeRule
 from duikou.funds.choices import PlanStatus, TransactionKind
 from duikou.projects.models import MONEY, ZERO
 
@@ -156,6 +156,10 @@ class PortfolioSummary(models.Model):
     allocated = models.DecimalField(**MONEY, default=ZERO)
     disbursed = models.DecimalField(**MONEY, default=ZERO)
     spent = models.DecimalField(**MONEY, default=ZERO)
+
+    objects = ScopedQuerySet.as_manager()
+    # Party figures: coordinators see every party's, a headquarters or work group its own.
+    scope_rule = ScopeRule(party="aiding_party")
 
     class Meta:
         verbose_name = _("portfolio summary")

@@ -26,7 +26,7 @@ from duikou.core.generic import (
     ObjectListView,
 )
 from duikou.core.templatetags.duikou import wan
-from duikou.funds.compliance import compliance, party_filter, rule_config
+from duikou.funds.compliance import compliance, rule_config, sees_figures
 from duikou.funds.filters import FundPlanFilterSet
 from duikou.funds.forms import AllocationForm, FundPlanForm, TransactionForm
 from duikou.funds.imports import TRANSACTION_COLUMNS, import_transactions
@@ -166,7 +166,7 @@ def _names() -> dict[int, AidingParty]:
 @login_required
 def compliance_table(request: HttpRequest) -> HttpResponse:
     """Every party × year the caller may see, with both shares and pass/fail."""
-    if party_filter(request.user) is None:
+    if not sees_figures(request.user):
         raise PermissionDenied
     results = compliance(request.user)
     parties = _names()
@@ -195,10 +195,7 @@ STAT_FIELDS = ["projects", "budget_aid", "budget_total", "allocated", "disbursed
 
 def statistics_rows(user: Any, params: dict[str, str]) -> list[dict[str, Any]]:
     """Party × category × year: project counts and amounts, from the summary table."""
-    allowed = party_filter(user)
-    if allowed is None:
-        return []
-    qs = PortfolioSummary.objects.filter(allowed)
+    qs = PortfolioSummary.objects.visible_to(user)
     if params.get("year"):
         qs = qs.filter(year=params["year"])
     if params.get("party"):

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from duikou.funds.compliance import compliance, party_filter
+from duikou.funds.compliance import compliance, sees_figures
 
 register = template.Library()
 
@@ -15,7 +15,7 @@ register = template.Library()
 def party_compliance(context: dict[str, Any], party: Any) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or party_filter(user) is None:
+    if user is None or not sees_figures(user):
         return {"visible": False}
     results = compliance(user, party_id=party.pk)
     return {"visible": bool(results), "results": results, "party": party}
