@@ -116,8 +116,6 @@ class ReportInputForm(forms.Form):
                 _("Give either a file or pasted text, not both."), code="both"
             )
         if not upload and not text.strip():
-            raise forms.ValidationError(
-                _("Choose a report file or paste its text."), code="empty"
-            )
+            raise forms.ValidationError(_("Choose a report file or paste its text."), code="empty")
         cleaned["text"] = text.replace("\x00", "")
         return cleaned

@@ -100,11 +100,14 @@ def test_far_too_large_is_refused_before_reading_the_body(client, settings):
     settings.REPORTS_MAX_UPLOAD_BYTES = 1024
     content = b"x" * (3 * 1024 * 1024)
     page = post(client, file=SimpleUploadedFile("huge.txt", content))
-    assert zh_html(
-        "The upload is %(size)s MB; files of at most %(limit)s MB are accepted.",
-        size=megabytes(3 * 1024 * 1024 + 400),
-        limit="0",
-    ) in page
+    assert (
+        zh_html(
+            "The upload is %(size)s MB; files of at most %(limit)s MB are accepted.",
+            size=megabytes(3 * 1024 * 1024 + 400),
+            limit="0",
+        )
+        in page
+    )
 
 
 def test_gb18030_text_is_accepted(client):
@@ -118,9 +121,12 @@ def test_gb18030_text_is_accepted(client):
 
 def test_the_limit_is_shown_on_the_form(client):
     page = client.get(READER).content.decode()
-    assert zh_html(
-        "A .txt (UTF-8 or GB18030), .docx or .pdf file of at most %(limit)s MB.", limit="50"
-    ) in page
+    assert (
+        zh_html(
+            "A .txt (UTF-8 or GB18030), .docx or .pdf file of at most %(limit)s MB.", limit="50"
+        )
+        in page
+    )
 
 
 def test_seed_upload_is_fine(client):

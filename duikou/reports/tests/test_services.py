@@ -141,7 +141,7 @@ def test_format_number():
 
 
 def test_workbook_has_a_row_per_quantity_with_numbers_as_numbers():
-    text = "=HYPERLINK(\"http://x\")共5个。投入资金300余亿元。"
+    text = '=HYPERLINK("http://x")共5个。投入资金300余亿元。'
     mentions = [
         mention(text, "5个", 5, "个"),
         mention(text, "300余亿元", 30_000_000_000, "元", "over"),
