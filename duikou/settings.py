@@ -36,6 +36,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
+    # Parallel writers wait for each other instead of failing with "database is locked":
+    # a busy timeout, and transactions that take the write lock when they begin (a deferred
+    # transaction that reads and then writes cannot wait; SQLite refuses it at once).
+    DATABASES["default"]["OPTIONS"].update(
+        {"timeout": env_int("SQLITE_TIMEOUT", 20), "transaction_mode": "IMMEDIATE"}
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Tests use a file, not Django's shared-cache in-memory database: background jobs and the
     # live server write from other threads, and shared-cache mode answers them with
@@ -153,6 +159,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Domain refusals (Refused, a protected delete) become 409/400 with a code, never a 500.
+    "EXCEPTION_HANDLER": "duikou.core.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "duikou API",
