@@ -183,6 +183,10 @@ REPORTS_MAX_UPLOAD_BYTES = env_int("REPORTS_MAX_UPLOAD_MB", 50) * 1024 * 1024
 DUIKOU_COUNTY_AND_BELOW_LEVELS = env_list(
     "DUIKOU_COUNTY_AND_BELOW_LEVELS", ["county", "township", "village"]
 )
+# Imports (.xlsx/.csv): files above this size are refused before they are read, and a
+# workbook that unpacks to more than this is refused before it is opened.
+IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 20)
+IMPORT_MAX_UNCOMPRESSED_MB = env_int("IMPORT_MAX_UNCOMPRESSED_MB", 200)
 # Project attachments (documents, photos) above this size are refused.
 PROJECT_ATTACHMENT_MAX_MB = env_int("PROJECT_ATTACHMENT_MAX_MB", 20)
 # Templates included on an aiding party's page (block party_extra), in order.

@@ -11,23 +11,26 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duikou.core.scoping import Scope, can_create, rule_for
+from duikou.lib.zipcheck import ZipProblem, check_zip
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
 from duikou.projects.forms import PROJECT_FIELDS, ProjectForm
 from duikou.projects.models import Category, Project
 
 MAX_ROWS = 20000
+_MB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -126,34 +129,97 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def read_sheet(name: str, content: bytes, columns: list[Column]) -> Sheet:
-    """Read an .xlsx or .csv upload whose first row names the columns (key or label)."""
-    lower = name.lower()
-    if lower.endswith(".xlsx"):
-        import openpyxl
+def max_upload_bytes() -> int:
+    """The largest import file accepted, in bytes (setting IMPORT_MAX_UPLOAD_MB)."""
+    return int(getattr(settings, "IMPORT_MAX_UPLOAD_MB", 20)) * _MB
 
+
+def max_uncompressed_bytes() -> int:
+    """The most an .xlsx may unpack to, in bytes (setting IMPORT_MAX_UNCOMPRESSED_MB)."""
+    return int(getattr(settings, "IMPORT_MAX_UNCOMPRESSED_MB", 200)) * _MB
+
+
+def megabytes(size: int) -> str:
+    """A byte count in MB for messages (1.5, 20)."""
+    return f"{size / _MB:.1f}".removesuffix(".0")
+
+
+def _xlsx_table(content: bytes) -> Iterator[list[str]]:
+    """The rows of the first sheet, read one at a time; the zip is checked before openpyxl
+    unpacks anything, so a small file that declares gigabytes of XML is refused at once."""
+    try:
+        check_zip(
+            content, required_member="xl/workbook.xml", max_uncompressed=max_uncompressed_bytes()
+        )
+    except ZipProblem as problem:
+        if problem.kind == "too_large":
+            raise FileProblem(
+                _(
+                    "The workbook unpacks to %(size)s MB; at most %(limit)s MB are accepted. "
+                    "Split it into smaller files."
+                )
+                % {
+                    "size": megabytes(problem.size),
+                    "limit": megabytes(max_uncompressed_bytes()),
+                }
+            ) from None
+        raise FileProblem(_("The file is not an Excel workbook.")) from None
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        for row in rows:
+            yield [_cell_text(v) for v in row]
+    except FileProblem:
+        raise
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        raise FileProblem(_("The file is not a readable Excel workbook.")) from None
+
+
+def _csv_table(content: bytes) -> Iterator[list[str]]:
+    for encoding in ("utf-8-sig", "gb18030"):
         try:
-            book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds for a damaged file
-            raise FileProblem(_("The file is not a readable Excel workbook.")) from None
-        table = [
-            [_cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)
-        ]
-    elif lower.endswith(".csv"):
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = content.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise FileProblem(_("The CSV file is neither UTF-8 nor GB18030 text."))
-        table = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text))]
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
     else:
+        raise FileProblem(_("The CSV file is neither UTF-8 nor GB18030 text."))
+    if "\x00" in text:
+        raise FileProblem(_("The CSV file is neither UTF-8 nor GB18030 text."))
+    try:
+        for r in csv.reader(io.StringIO(text)):
+            yield [c.strip() for c in r]
+    except csv.Error:
+        raise FileProblem(_("The CSV file cannot be read as comma-separated values.")) from None
+
+
+def _too_many_rows() -> FileProblem:
+    return FileProblem(_("At most %(n)s rows per file.") % {"n": MAX_ROWS})
+
+
+def read_sheet(name: str, content: bytes, columns: list[Column]) -> Sheet:
+    """Read an .xlsx or .csv upload whose first row names the columns (key or label).
+
+    Limits come before work: the byte size before parsing, the unpacked size of a workbook
+    before it is opened, and the row count while the rows stream in (reading stops at the
+    first row over the limit).
+    """
+    lower = name.lower()
+    if not lower.endswith((".xlsx", ".csv")):
         raise FileProblem(_("Upload an .xlsx or .csv file."))
-    if not table:
+    if not content:
         raise FileProblem(_("The file is empty."))
-    header = table[0]
+    if len(content) > max_upload_bytes():
+        raise FileProblem(
+            _("The file is %(size)s MB; files of at most %(limit)s MB are accepted.")
+            % {"size": megabytes(len(content)), "limit": megabytes(max_upload_bytes())}
+        )
+    table = _xlsx_table(content) if lower.endswith(".xlsx") else _csv_table(content)
+    header = next(table, None)
+    if header is None:
+        raise FileProblem(_("The file is empty."))
     by_name = {n: c.key for c in columns for n in c.names()}
     positions: dict[str, int] = {}
     for index, title in enumerate(header):
@@ -166,14 +232,19 @@ def read_sheet(name: str, content: bytes, columns: list[Column]) -> Sheet:
             _("Columns missing from the first row: %(columns)s.") % {"columns": "、".join(missing)}
         )
     rows = []
-    for number, cells in enumerate(table[1:], start=2):
+    blank = 0
+    for number, cells in enumerate(table, start=2):
         if not any(cells):
+            # Blank rows cost reading too: a sheet of a million empty rows is refused as well.
+            blank += 1
+            if blank > MAX_ROWS:
+                raise _too_many_rows()
             continue
+        if len(rows) == MAX_ROWS:
+            raise _too_many_rows()
         rows.append(
             (number, {k: (cells[i] if i < len(cells) else "") for k, i in positions.items()})
         )
-    if len(rows) > MAX_ROWS:
-        raise FileProblem(_("At most %(n)s rows per file.") % {"n": MAX_ROWS})
     return Sheet(columns, positions, rows)
 
 

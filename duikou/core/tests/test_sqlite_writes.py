@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 import pytest
@@ -33,10 +34,10 @@ def _race(tmp_path) -> None:
             db.set_autocommit(False, force_begin_transaction_with_broken_autocommit=True)
             with db.cursor() as cursor:
                 cursor.execute("SELECT count(*) FROM counter")
-                try:
-                    both_read.wait()  # without BEGIN IMMEDIATE both now hold a read snapshot
-                except threading.BrokenBarrierError:
-                    pass  # the other writer waits for our lock: nothing to line up
+                # Without BEGIN IMMEDIATE both now hold a read snapshot; with it the other
+                # writer waits for our lock, and there is nothing to line up.
+                with contextlib.suppress(threading.BrokenBarrierError):
+                    both_read.wait()
                 cursor.execute("INSERT INTO counter VALUES (1)")
             db.commit()
         except Exception as exc:  # noqa: BLE001 - collected for the assertion
