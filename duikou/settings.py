@@ -178,6 +178,11 @@ SPECTACULAR_SETTINGS = {
 REPORTS_RUN_INLINE = env_bool("REPORTS_RUN_INLINE", False)
 REPORTS_JOB_WORKERS = env_int("REPORTS_JOB_WORKERS", 2)
 REPORTS_MAX_UPLOAD_BYTES = env_int("REPORTS_MAX_UPLOAD_MB", 50) * 1024 * 1024
+# A .docx that unpacks to more is refused before it is parsed; of a longer text only the first
+# characters are read, and at most so many quantities are kept per document.
+REPORTS_MAX_UNCOMPRESSED_MB = env_int("REPORTS_MAX_UNCOMPRESSED_MB", 100)
+REPORTS_MAX_TEXT_CHARACTERS = env_int("REPORTS_MAX_TEXT_CHARACTERS", 1_000_000)
+REPORTS_MAX_MENTIONS = env_int("REPORTS_MAX_MENTIONS", 20_000)
 
 # The two-80 rule: place levels whose aid funds count as "county level and below".
 DUIKOU_COUNTY_AND_BELOW_LEVELS = env_list(
