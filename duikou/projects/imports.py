@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -256,6 +257,17 @@ def parse_decimal(text: str) -> Decimal:
     if not value.is_finite():
         raise ValueError(text)
     return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str) -> dt.date:
+    """A date written as 2025-05-20 (an Excel date cell reads as that too), nothing trailing."""
+    value = text.strip()
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(text)
+    return dt.date.fromisoformat(value)
 
 
 def parse_bool(text: str) -> bool | None:
