@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duikou.core.scoping import Scope, can_create, rule_for
+from duikou.lib.spreadsheet import FORMULA_START
 from duikou.lib.zipcheck import ZipProblem, check_zip
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
@@ -178,6 +179,13 @@ def _xlsx_table(content: bytes) -> Iterator[list[str]]:
         raise FileProblem(_("The file is not a readable Excel workbook.")) from None
 
 
+def _csv_unescape(cell: str) -> str:
+    """Undo the export's formula escape ('=…), so an exported CSV imports unchanged."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_START):
+        return cell[1:]
+    return cell
+
+
 def _csv_table(content: bytes) -> Iterator[list[str]]:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -191,7 +199,7 @@ def _csv_table(content: bytes) -> Iterator[list[str]]:
         raise FileProblem(_("The CSV file is neither UTF-8 nor GB18030 text."))
     try:
         for r in csv.reader(io.StringIO(text)):
-            yield [c.strip() for c in r]
+            yield [_csv_unescape(c.strip()) for c in r]
     except csv.Error:
         raise FileProblem(_("The CSV file cannot be read as comma-separated values.")) from None
 
