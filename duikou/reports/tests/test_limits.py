@@ -104,3 +104,16 @@ def test_the_page_shows_a_long_text_only_up_to_a_limit_with_a_note(client_for, h
     text = page.split('data-testid="report-text"', 1)[1].split('data-testid="report-text-cut"')[0]
     assert text.count('class="dk-quantity"') == 4
     assert 'data-testid="report-text-cut"' in page
+
+
+def test_a_report_documents_file_is_deleted_with_its_record(
+    hq_a, django_capture_on_commit_callbacks
+):
+    import os
+
+    doc = ReportDocument(title="r.docx", owner=hq_a)
+    doc.file.save("r.docx", ContentFile(make_docx(SENTENCE)))
+    path = doc.file.path
+    with django_capture_on_commit_callbacks(execute=True):
+        doc.delete()
+    assert not os.path.exists(path)
