@@ -1,7 +1,8 @@
 """Django settings for duikou, read from environment variables.
 
-Every value has a safe default for the local demo (SQLite, DEBUG on, localhost only).
-Production sets DATABASE_URL, SECRET_KEY, DEBUG=0 and ALLOWED_HOSTS.
+Every value has a safe default (SQLite, DEBUG off, localhost only) except SECRET_KEY, which
+must be given (or SECRET_KEY_FILE; `make demo` keeps one in var/). Production sets
+DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS.
 """
 
 from __future__ import annotations
@@ -18,11 +19,21 @@ BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
 VAR_DIR = Path(env_str("DUIKOU_VAR_DIR", str(PROJECT_DIR / "var")))
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless asked for: with DEBUG on, a mistyped URL shows every URL of the site.
+DEBUG = env_bool("DEBUG", False)
 _DEMO_SECRET = "demo-only-insecure-secret-key-change-me"
-SECRET_KEY = env_str("SECRET_KEY", _DEMO_SECRET)
-if not DEBUG and SECRET_KEY == _DEMO_SECRET:
-    raise ConfigurationError("SECRET_KEY must be set when DEBUG is off")
+SECRET_KEY = env_str("SECRET_KEY", "")
+if not SECRET_KEY and env_str("SECRET_KEY_FILE", ""):
+    # A key kept in a file (the demo's var/secret_key, written once by `make demo`; a
+    # container secret). Never generated here: without a key, production fails loudly.
+    try:
+        SECRET_KEY = Path(env_str("SECRET_KEY_FILE", "")).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ConfigurationError(f"SECRET_KEY_FILE cannot be read: {exc}") from None
+if not SECRET_KEY and DEBUG:
+    SECRET_KEY = _DEMO_SECRET
+if not DEBUG and SECRET_KEY in ("", _DEMO_SECRET):
+    raise ConfigurationError("SECRET_KEY (or SECRET_KEY_FILE) must be set when DEBUG is off")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 DATABASES = {
