@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError, RestrictedError
-from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 
@@ -49,6 +48,7 @@ def refusal_for_delete(exc: ProtectedError | RestrictedError) -> Refused:
     kinds = related_kinds(exc)
     return Refused(
         _("It cannot be deleted: there are %(related)s that refer to it.")
-        % {"related": get_text_list(kinds, _("and")) if kinds else _("records")},
+        # The separator is a message too: "、" in Chinese.
+        % {"related": _(", ").join(kinds) if kinds else _("records")},
         code="protected",
     )
