@@ -46,11 +46,20 @@ browser:
 	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-messages: setup
+messages: setup $(SECRET_KEY_FILE)
 	cd duikou && ../$(DUIKOU) makemessages -l zh_Hans --no-obsolete --no-location
 	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules
 
-demo: setup
+# The demo keeps its own random secret key in var/ (made once); settings read it through
+# SECRET_KEY_FILE. Production gives SECRET_KEY itself and fails loudly without one.
+SECRET_KEY_FILE ?= $(CURDIR)/var/secret_key
+export SECRET_KEY_FILE
+
+$(SECRET_KEY_FILE):
+	mkdir -p $(dir $@)
+	(umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@)
+
+demo: setup $(SECRET_KEY_FILE)
 	mkdir -p var
 	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 	$(DUIKOU) migrate --noinput
@@ -59,15 +68,15 @@ demo: setup
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	$(DUIKOU) runserver $(HOST):$(PORT)
 
-test: setup browser
+test: setup browser $(SECRET_KEY_FILE)
 	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 	$(VENV)/bin/ruff check duikou bench
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest
 
-test-fast: setup
+test-fast: setup $(SECRET_KEY_FILE)
 	$(VENV)/bin/pytest -m "not browser"
 
-bench: setup
+bench: setup $(SECRET_KEY_FILE)
 	$(PY) -m bench.run $(BENCH)
 
 lint: setup

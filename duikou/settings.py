@@ -1,7 +1,8 @@
 """Django settings for duikou, read from environment variables.
 
-Every value has a safe default for the local demo (SQLite, DEBUG on, localhost only).
-Production sets DATABASE_URL, SECRET_KEY, DEBUG=0 and ALLOWED_HOSTS.
+Every value has a safe default (SQLite, DEBUG off, localhost only) except SECRET_KEY, which
+must be given (or SECRET_KEY_FILE; `make demo` keeps one in var/). Production sets
+DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS.
 """
 
 from __future__ import annotations
@@ -18,11 +19,21 @@ BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
 VAR_DIR = Path(env_str("DUIKOU_VAR_DIR", str(PROJECT_DIR / "var")))
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless asked for: with DEBUG on, a mistyped URL shows every URL of the site.
+DEBUG = env_bool("DEBUG", False)
 _DEMO_SECRET = "demo-only-insecure-secret-key-change-me"
-SECRET_KEY = env_str("SECRET_KEY", _DEMO_SECRET)
-if not DEBUG and SECRET_KEY == _DEMO_SECRET:
-    raise ConfigurationError("SECRET_KEY must be set when DEBUG is off")
+SECRET_KEY = env_str("SECRET_KEY", "")
+if not SECRET_KEY and env_str("SECRET_KEY_FILE", ""):
+    # A key kept in a file (the demo's var/secret_key, written once by `make demo`; a
+    # container secret). Never generated here: without a key, production fails loudly.
+    try:
+        SECRET_KEY = Path(env_str("SECRET_KEY_FILE", "")).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ConfigurationError(f"SECRET_KEY_FILE cannot be read: {exc}") from None
+if not SECRET_KEY and DEBUG:
+    SECRET_KEY = _DEMO_SECRET
+if not DEBUG and SECRET_KEY in ("", _DEMO_SECRET):
+    raise ConfigurationError("SECRET_KEY (or SECRET_KEY_FILE) must be set when DEBUG is off")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 DATABASES = {
@@ -35,6 +46,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the demo server read while a background job writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
+    # Parallel writers wait for each other instead of failing with "database is locked":
+    # a busy timeout, and transactions that take the write lock when they begin (a deferred
+    # transaction that reads and then writes cannot wait; SQLite refuses it at once).
+    DATABASES["default"]["OPTIONS"].update(
+        {"timeout": env_int("SQLITE_TIMEOUT", 20), "transaction_mode": "IMMEDIATE"}
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Tests use a file, not Django's shared-cache in-memory database: background jobs and the
@@ -153,6 +170,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Domain refusals (Refused, a protected delete) become 409/400 with a code, never a 500.
+    "EXCEPTION_HANDLER": "duikou.core.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "duikou API",
@@ -170,11 +189,20 @@ SPECTACULAR_SETTINGS = {
 REPORTS_RUN_INLINE = env_bool("REPORTS_RUN_INLINE", False)
 REPORTS_JOB_WORKERS = env_int("REPORTS_JOB_WORKERS", 2)
 REPORTS_MAX_UPLOAD_BYTES = env_int("REPORTS_MAX_UPLOAD_MB", 50) * 1024 * 1024
+# A .docx that unpacks to more is refused before it is parsed; of a longer text only the first
+# characters are read, and at most so many quantities are kept per document.
+REPORTS_MAX_UNCOMPRESSED_MB = env_int("REPORTS_MAX_UNCOMPRESSED_MB", 100)
+REPORTS_MAX_TEXT_CHARACTERS = env_int("REPORTS_MAX_TEXT_CHARACTERS", 1_000_000)
+REPORTS_MAX_MENTIONS = env_int("REPORTS_MAX_MENTIONS", 20_000)
 
 # The two-80 rule: place levels whose aid funds count as "county level and below".
 DUIKOU_COUNTY_AND_BELOW_LEVELS = env_list(
     "DUIKOU_COUNTY_AND_BELOW_LEVELS", ["county", "township", "village"]
 )
+# Imports (.xlsx/.csv): files above this size are refused before they are read, and a
+# workbook that unpacks to more than this is refused before it is opened.
+IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 20)
+IMPORT_MAX_UNCOMPRESSED_MB = env_int("IMPORT_MAX_UNCOMPRESSED_MB", 200)
 # Project attachments (documents, photos) above this size are refused.
 PROJECT_ATTACHMENT_MAX_MB = env_int("PROJECT_ATTACHMENT_MAX_MB", 20)
 # Templates included on an aiding party's page (block party_extra), in order.

@@ -11,6 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,6 +25,7 @@ from duikou.projects.imports import (
     ImportResult,
     PlannedRow,
     Sheet,
+    parse_date,
     parse_decimal,
     read_sheet,
     run_import,
@@ -39,6 +41,8 @@ TRANSACTION_COLUMNS = [
     Column("reference", gettext_lazy("Reference"), False, "苏援拨〔2025〕12号"),
     Column("note", gettext_lazy("Note"), False, ""),
 ]
+# Model field → import column, for the model's own validation errors.
+FIELD_COLUMNS = {c.key: c.key for c in TRANSACTION_COLUMNS}
 KIND_NAMES = {
     "disbursement": TransactionKind.DISBURSEMENT,
     "拨付": TransactionKind.DISBURSEMENT,
@@ -55,6 +59,8 @@ def plan_transaction_import(sheet: Sheet, user: Any) -> ImportResult:
         Project.objects.editable_by(user).filter(code__in=codes).values_list("code", flat=True)
     )
     pending: dict[str, dict[str, Decimal]] = {}
+    # Rows already in the file, by what makes two transactions the same: a repeat is an error.
+    seen: dict[tuple, int] = {}
     for line, values in sheet.rows:
         errors: list[CellError] = []
 
@@ -75,7 +81,7 @@ def plan_transaction_import(sheet: Sheet, user: Any) -> ImportResult:
                 % {"value": values.get("kind", "")},
             )
         try:
-            date = dt.date.fromisoformat(values.get("date", "")[:10])
+            date = parse_date(values.get("date", ""))
         except ValueError:
             date = None
             err(
@@ -97,6 +103,34 @@ def plan_transaction_import(sheet: Sheet, user: Any) -> ImportResult:
             result.errors.extend(errors)
             continue
         reference, note = values.get("reference", ""), values.get("note", "")
+        # The row as it will be saved, through the model's own validation (lengths, choices,
+        # its clean()), so the preview names what the database would refuse on confirm. The
+        # project is already resolved from the caller's scope.
+        candidate = FundTransaction(
+            project=project, kind=kind, date=date, amount=amount, reference=reference, note=note
+        )
+        try:
+            candidate.full_clean(
+                exclude=["project"], validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as invalid:
+            for name, messages in invalid.message_dict.items():
+                key = FIELD_COLUMNS.get(name)
+                column = sheet.column_name(key) if key else _("whole row")
+                errors.extend(CellError(line, column, message) for message in messages)
+            result.errors.extend(errors)
+            continue
+        same = (code, kind, date, amount, reference)
+        if same in seen:
+            result.errors.append(
+                CellError(
+                    line,
+                    _("whole row"),
+                    _("This row repeats row %(row)s of the file.") % {"row": seen[same]},
+                )
+            )
+            continue
+        seen[same] = line
         if FundTransaction.objects.filter(
             project=project, kind=kind, date=date, amount=amount, reference=reference
         ).exists():

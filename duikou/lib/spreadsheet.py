@@ -20,3 +20,19 @@ def text_cell(sheet: Any, value: str, font: Any = None) -> Any:
     if font is not None:
         cell.font = font
     return cell
+
+
+# A cell starting with one of these may run as a formula when a spreadsheet opens the CSV.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value for a CSV cell that a spreadsheet will not run as a formula.
+
+    OWASP's advice for CSV injection: text starting with = + - @ tab or CR gets a leading
+    single quote, which spreadsheets show as text. Numbers stay numbers (a negative amount
+    is not text a user typed).
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value

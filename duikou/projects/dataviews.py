@@ -5,6 +5,8 @@ Shared by the projects and funds apps: an import page names its columns and its 
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -30,13 +32,33 @@ from duikou.projects.imports import (
     Column,
     ImportResult,
     import_projects,
+    max_upload_bytes,
+    megabytes,
     template_workbook,
 )
 from duikou.projects.models import Project
 from duikou.projects.views import project_queryset
 
 UPLOAD_DIR = "imports"
-MAX_UPLOAD = 20 * 1024 * 1024
+# A preview not confirmed within this time is abandoned; storing a new one clears them away.
+PREVIEW_LIFETIME = dt.timedelta(days=1)
+
+
+def clean_import_previews(older_than: dt.timedelta = PREVIEW_LIFETIME) -> int:
+    """Delete stored import previews older than `older_than`; returns how many went."""
+    folder = Path(settings.MEDIA_ROOT) / UPLOAD_DIR
+    if not folder.is_dir():
+        return 0
+    cutoff = time.time() - older_than.total_seconds()
+    removed = 0
+    for path in folder.iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # another request cleaned it first
+            continue
+    return removed
 
 
 class ImportView(LoginRequiredMixin, View):
@@ -79,8 +101,16 @@ class ImportView(LoginRequiredMixin, View):
         if upload is None:
             messages.error(request, _("Choose a file to import."))
             return render(request, self.template_name, self.context())
-        if upload.size > MAX_UPLOAD:
-            messages.error(request, _("The file is too large."))
+        if upload.size > max_upload_bytes():
+            # Refused before the file is read, let alone parsed.
+            messages.error(
+                request,
+                _("The file is %(size)s MB; files of at most %(limit)s MB are accepted.")
+                % {
+                    "size": megabytes(upload.size),
+                    "limit": megabytes(max_upload_bytes()),
+                },
+            )
             return render(request, self.template_name, self.context())
         content = upload.read()
         result = type(self).importer(upload.name, content, request.user, commit=False)
@@ -89,6 +119,7 @@ class ImportView(LoginRequiredMixin, View):
             token = f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}"
             path = self._path(token)
             path.parent.mkdir(parents=True, exist_ok=True)
+            clean_import_previews()
             path.write_bytes(content)
             request.session[f"import-{token}"] = upload.name
             context["token"] = token
@@ -102,10 +133,12 @@ class ImportView(LoginRequiredMixin, View):
             messages.error(request, _("This import has expired; upload the file again."))
             return HttpResponseRedirect(reverse(self.url_name))
         result = type(self).importer(name, path.read_bytes(), request.user, commit=True)
-        if not result.ok:  # the data changed since the preview
-            return render(request, self.template_name, self.context(result=result, filename=name))
+        # Confirmed or not, this preview is used up: a failed confirm shows its errors and
+        # asks for the file again.
         path.unlink(missing_ok=True)
         request.session.pop(f"import-{token}", None)
+        if not result.ok:  # the data changed since the preview
+            return render(request, self.template_name, self.context(result=result, filename=name))
         counts = result.counts()
         messages.success(
             request,

@@ -10,7 +10,7 @@ from typing import Any
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
-from duikou.lib.spreadsheet import XLSX, text_cell
+from duikou.lib.spreadsheet import XLSX, csv_cell, text_cell
 from duikou.projects.imports import PROJECT_COLUMNS
 from duikou.projects.models import Project
 
@@ -30,9 +30,9 @@ def table_response(
 
         def lines():
             yield "\ufeff"  # so Excel opens the UTF-8 file as UTF-8
-            yield writer.writerow(header)
+            yield writer.writerow([csv_cell(h) for h in header])
             for row in rows:
-                yield writer.writerow(["" if v is None else v for v in row])
+                yield writer.writerow(["" if v is None else csv_cell(v) for v in row])
 
         response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'

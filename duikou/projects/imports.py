@@ -11,23 +11,30 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duikou.core.scoping import Scope, can_create, rule_for
+from duikou.lib.spreadsheet import FORMULA_START
+from duikou.lib.zipcheck import ZipProblem, check_zip
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
 from duikou.projects.forms import PROJECT_FIELDS, ProjectForm
 from duikou.projects.models import Category, Project
 
 MAX_ROWS = 20000
+# No import has this many columns; cells further right are not read.
+MAX_COLUMNS = 200
+_MB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -126,34 +133,110 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def read_sheet(name: str, content: bytes, columns: list[Column]) -> Sheet:
-    """Read an .xlsx or .csv upload whose first row names the columns (key or label)."""
-    lower = name.lower()
-    if lower.endswith(".xlsx"):
-        import openpyxl
+def max_upload_bytes() -> int:
+    """The largest import file accepted, in bytes (setting IMPORT_MAX_UPLOAD_MB)."""
+    return int(getattr(settings, "IMPORT_MAX_UPLOAD_MB", 20)) * _MB
 
+
+def max_uncompressed_bytes() -> int:
+    """The most an .xlsx may unpack to, in bytes (setting IMPORT_MAX_UNCOMPRESSED_MB)."""
+    return int(getattr(settings, "IMPORT_MAX_UNCOMPRESSED_MB", 200)) * _MB
+
+
+def megabytes(size: int) -> str:
+    """A byte count in MB for messages (1.5, 20)."""
+    return f"{size / _MB:.1f}".removesuffix(".0")
+
+
+def _xlsx_table(content: bytes) -> Iterator[list[str]]:
+    """The rows of the first sheet, read one at a time; the zip is checked before openpyxl
+    unpacks anything, so a small file that declares gigabytes of XML is refused at once."""
+    try:
+        check_zip(
+            content, required_member="xl/workbook.xml", max_uncompressed=max_uncompressed_bytes()
+        )
+    except ZipProblem as problem:
+        if problem.kind == "too_large":
+            raise FileProblem(
+                _(
+                    "The workbook unpacks to %(size)s MB; at most %(limit)s MB are accepted. "
+                    "Split it into smaller files."
+                )
+                % {
+                    "size": megabytes(problem.size),
+                    "limit": megabytes(max_uncompressed_bytes()),
+                }
+            ) from None
+        raise FileProblem(_("The file is not an Excel workbook.")) from None
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        raise FileProblem(_("The file is not a readable Excel workbook.")) from None
+    try:
+        # A single cell in column XFD would make every row 16,384 cells wide: cap the width
+        # (at the sheet's declared width when that is smaller, as rows are padded to it).
+        sheet = book.worksheets[0]
+        width = min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS)
+        for row in sheet.iter_rows(values_only=True, max_col=width):
+            yield [_cell_text(v) for v in row]
+    except Exception:  # a damaged sheet shows up while it is read
+        raise FileProblem(_("The file is not a readable Excel workbook.")) from None
+    finally:
+        book.close()
+
+
+def _csv_unescape(cell: str) -> str:
+    """Undo the export's formula escape ('=…), so an exported CSV imports unchanged."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_START):
+        return cell[1:]
+    return cell
+
+
+def _csv_table(content: bytes) -> Iterator[list[str]]:
+    for encoding in ("utf-8-sig", "gb18030"):
         try:
-            book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds for a damaged file
-            raise FileProblem(_("The file is not a readable Excel workbook.")) from None
-        table = [
-            [_cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)
-        ]
-    elif lower.endswith(".csv"):
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = content.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise FileProblem(_("The CSV file is neither UTF-8 nor GB18030 text."))
-        table = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text))]
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
     else:
+        raise FileProblem(_("The CSV file is neither UTF-8 nor GB18030 text."))
+    if "\x00" in text:
+        raise FileProblem(_("The CSV file is neither UTF-8 nor GB18030 text."))
+    try:
+        for r in csv.reader(io.StringIO(text)):
+            yield [_csv_unescape(c.strip()) for c in r]
+    except csv.Error:
+        raise FileProblem(_("The CSV file cannot be read as comma-separated values.")) from None
+
+
+def _too_many_rows() -> FileProblem:
+    return FileProblem(_("At most %(n)s rows per file.") % {"n": MAX_ROWS})
+
+
+def read_sheet(name: str, content: bytes, columns: list[Column]) -> Sheet:
+    """Read an .xlsx or .csv upload whose first row names the columns (key or label).
+
+    Limits come before work: the byte size before parsing, the unpacked size of a workbook
+    before it is opened, and the row count while the rows stream in (reading stops at the
+    first row over the limit).
+    """
+    lower = name.lower()
+    if not lower.endswith((".xlsx", ".csv")):
         raise FileProblem(_("Upload an .xlsx or .csv file."))
-    if not table:
+    if not content:
         raise FileProblem(_("The file is empty."))
-    header = table[0]
+    if len(content) > max_upload_bytes():
+        raise FileProblem(
+            _("The file is %(size)s MB; files of at most %(limit)s MB are accepted.")
+            % {"size": megabytes(len(content)), "limit": megabytes(max_upload_bytes())}
+        )
+    table = _xlsx_table(content) if lower.endswith(".xlsx") else _csv_table(content)
+    header = next(table, None)
+    if header is None:
+        raise FileProblem(_("The file is empty."))
     by_name = {n: c.key for c in columns for n in c.names()}
     positions: dict[str, int] = {}
     for index, title in enumerate(header):
@@ -166,14 +249,19 @@ def read_sheet(name: str, content: bytes, columns: list[Column]) -> Sheet:
             _("Columns missing from the first row: %(columns)s.") % {"columns": "、".join(missing)}
         )
     rows = []
-    for number, cells in enumerate(table[1:], start=2):
+    blank = 0
+    for number, cells in enumerate(table, start=2):
         if not any(cells):
+            # Blank rows cost reading too: a sheet of a million empty rows is refused as well.
+            blank += 1
+            if blank > MAX_ROWS:
+                raise _too_many_rows()
             continue
+        if len(rows) == MAX_ROWS:
+            raise _too_many_rows()
         rows.append(
             (number, {k: (cells[i] if i < len(cells) else "") for k, i in positions.items()})
         )
-    if len(rows) > MAX_ROWS:
-        raise FileProblem(_("At most %(n)s rows per file.") % {"n": MAX_ROWS})
     return Sheet(columns, positions, rows)
 
 
@@ -185,6 +273,17 @@ def parse_decimal(text: str) -> Decimal:
     if not value.is_finite():
         raise ValueError(text)
     return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str) -> dt.date:
+    """A date written as 2025-05-20 (an Excel date cell reads as that too), nothing trailing."""
+    value = text.strip()
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(text)
+    return dt.date.fromisoformat(value)
 
 
 def parse_bool(text: str) -> bool | None:

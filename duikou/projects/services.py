@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from duikou.core.errors import Refused  # other modules import it from here too
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope, can_edit
 from duikou.projects.choices import STANDARD_CATEGORIES, TRANSITIONS, Actor, Status
 from duikou.projects.models import Category, Project
-
-
-class Refused(ValidationError):
-    """A workflow step the rules do not allow; the message says why, for the user."""
 
 
 def actor_allows(user: Any, project: Project, actor: str) -> bool:

@@ -95,6 +95,14 @@ class ReportInputForm(forms.Form):
                 _("“%(name)s” is not a Word (.docx) file, although its name ends in .docx.")
                 % {"name": name}
             )
+        if suffix == ".docx":
+            from duikou.reports.services import TooLarge, check_docx
+
+            try:
+                check_docx(upload, name)  # before it is stored, let alone parsed
+            except TooLarge as problem:
+                raise forms.ValidationError(str(problem)) from None
+            upload.seek(0)
         if suffix == ".txt" and not _looks_like_text(head):
             raise forms.ValidationError(
                 _(

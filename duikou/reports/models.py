@@ -119,3 +119,13 @@ class ReportDocument(TrackedModel):
     @property
     def mentions(self) -> list[dict]:
         return list((self.result or {}).get("mentions", []))
+
+    @property
+    def text_length(self) -> int:
+        """The length of the document's whole text; more than `len(text)` when it was cut."""
+        return int((self.result or {}).get("text_length", len(self.text)))
+
+    @property
+    def mentions_found(self) -> int:
+        """How many quantities the text held; more than `len(mentions)` when they were cut."""
+        return int((self.result or {}).get("mentions_found", len(self.mentions)))

@@ -16,7 +16,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+from django.conf import settings
 from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -26,6 +28,7 @@ from django.utils.translation import gettext_lazy
 
 from duikou.core.context import acting_as
 from duikou.lib.spreadsheet import text_cell
+from duikou.lib.zipcheck import ZipProblem, check_zip
 
 log = logging.getLogger("duikou.reports")
 
@@ -55,11 +58,64 @@ def extract_mentions(text: str) -> list[dict]:
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
+_MB = 1024 * 1024
+
+
+def max_unpacked_bytes() -> int:
+    """The most a .docx may unpack to (setting REPORTS_MAX_UNCOMPRESSED_MB)."""
+    return int(getattr(settings, "REPORTS_MAX_UNCOMPRESSED_MB", 100)) * _MB
+
+
+def max_text_characters() -> int:
+    """How much of a document's text is kept and read (setting REPORTS_MAX_TEXT_CHARACTERS)."""
+    return int(getattr(settings, "REPORTS_MAX_TEXT_CHARACTERS", 1_000_000))
+
+
+def max_mentions() -> int:
+    """How many quantities are stored per document (setting REPORTS_MAX_MENTIONS)."""
+    return int(getattr(settings, "REPORTS_MAX_MENTIONS", 20_000))
+
+
+class TooLarge(ValueError):
+    """A document that would unpack to more than the reader accepts; the message says so."""
+
+
+def check_docx(source: bytes | BinaryIO, name: str) -> None:
+    """Refuse a .docx that is no Word file, or that unpacks to more than the limit, from its
+    zip directory alone: python-docx would unpack every byte into memory first."""
+    try:
+        check_zip(
+            source, required_member="word/document.xml", max_uncompressed=max_unpacked_bytes()
+        )
+    except ZipProblem as problem:
+        if problem.kind == "too_large":
+            raise TooLarge(
+                _(
+                    "“%(name)s” unpacks to %(size)s MB; Word files that unpack to at most "
+                    "%(limit)s MB are accepted."
+                )
+                % {
+                    "name": name,
+                    "size": f"{problem.size / _MB:.1f}".removesuffix(".0"),
+                    "limit": f"{max_unpacked_bytes() / _MB:.1f}".removesuffix(".0"),
+                }
+            ) from None
+        raise TooLarge(
+            _("“%(name)s” is not a Word (.docx) file, although its name ends in .docx.")
+            % {"name": name}
+        ) from None
+
+
 def read_document(path: str | Path) -> str:
-    """Plain text of a .txt/.docx/.pdf file; raises textstats' UnreadableDocument."""
+    """Plain text of a .txt/.docx/.pdf file; raises textstats' UnreadableDocument, or
+    TooLarge for a .docx that would unpack to more than the limit."""
     from duikou.textstats import read_text
 
-    return read_text(Path(path))
+    path = Path(path)
+    if path.suffix.lower() == ".docx":
+        with path.open("rb") as handle:
+            check_docx(handle, path.name)
+    return read_text(path)
 
 
 def storable(text: str) -> str:
@@ -107,7 +163,15 @@ def process_document(pk: int) -> None:
                     ),
                 )
                 return
+            # Limits before work: only the first characters are read, and only so many
+            # quantities are kept, so one document cannot fill the database or the page.
+            length = len(text)
+            text = text[: max_text_characters()]
             mentions = extract_mentions(text)
+            found = len(mentions)
+            mentions = mentions[: max_mentions()]
+        except TooLarge as exc:
+            _finish(doc, ReportDocument.Status.FAILED, error=str(exc))
         except UnreadableDocument as exc:
             _finish(doc, ReportDocument.Status.FAILED, error=reason_message(exc.reason))
         except Exception:
@@ -120,6 +184,10 @@ def process_document(pk: int) -> None:
         else:
             doc.text = text
             doc.result = {"mentions": mentions}
+            if length > len(text):
+                doc.result["text_length"] = length
+            if found > len(mentions):
+                doc.result["mentions_found"] = found
             _finish(doc, ReportDocument.Status.DONE)
 
 

@@ -22,6 +22,9 @@ from duikou.reports.forms import ReportInputForm, max_upload_bytes, megabytes
 from duikou.reports.models import ReportDocument
 
 TABLE_PAGE_SIZE = 200
+# The marked text on the page stops after this many characters (the table lists every
+# quantity, paged): a long report must not make a page of many megabytes.
+TEXT_SHOWN_CHARACTERS = 100_000
 RECENT_DOCUMENTS = 20
 # A job that has not finished after this long was lost (server restart): say so.
 STALLED_AFTER = timedelta(hours=1)
@@ -115,9 +118,11 @@ def _body_context(request: HttpRequest, doc: ReportDocument) -> dict:
     context: dict = {"document": doc}
     if doc.status == ReportDocument.Status.DONE:
         mentions = doc.mentions
+        shown = doc.text[:TEXT_SHOWN_CHARACTERS]
         context.update(
             {
-                "highlighted": services.highlight(doc.text, mentions),
+                "highlighted": services.highlight(shown, mentions),
+                "text_cut_at": len(shown) if len(shown) < len(doc.text) else None,
                 "mention_count": len(mentions),
                 **_table_context(request, doc, mentions),
             }

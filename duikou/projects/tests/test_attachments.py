@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -68,3 +70,43 @@ def test_an_oversized_attachment_is_refused_with_its_size(client_for, hq_a):
     response = upload(client_for(hq_a), project, "big.pdf", b"x" * (1024 * 1024 + 1))
     assert not Attachment.objects.filter(project=project).exists()
     assert any("1.0 MB" in str(m) for m in response.wsgi_request._messages)
+
+
+def _stored(name: str = "a.pdf") -> Attachment:
+    from django.core.files.base import ContentFile
+
+    project = make_project()
+    attachment = Attachment(project=project, title="验收报告")
+    attachment.file.save(name, ContentFile(b"%PDF-1.4 test"))
+    return attachment
+
+
+def test_an_attachments_file_is_deleted_with_its_record(django_capture_on_commit_callbacks):
+    attachment = _stored()
+    path = attachment.file.path
+    with django_capture_on_commit_callbacks(execute=True):
+        attachment.delete()
+
+    assert not os.path.exists(path)
+
+
+def test_a_projects_attachment_files_go_when_the_project_is_deleted(
+    django_capture_on_commit_callbacks,
+):
+    attachment = _stored()
+    path = attachment.file.path
+    with django_capture_on_commit_callbacks(execute=True):
+        attachment.project.delete()
+    assert not Attachment.objects.filter(pk=attachment.pk).exists()
+    assert not os.path.exists(path)
+
+
+def test_a_rolled_back_delete_keeps_the_file():
+    from django.db import transaction
+
+    attachment = _stored()
+    path = attachment.file.path
+    with pytest.raises(RuntimeError), transaction.atomic():
+        attachment.delete()
+        raise RuntimeError("roll back")
+    assert os.path.exists(path)

@@ -62,3 +62,27 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(client_for, hq_a):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     cell = next(row[1] for row in sheet.iter_rows(min_row=2) if row[0].value == "EX-F")
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_a_csv_export_escapes_cells_that_a_spreadsheet_would_run_as_formulas(client_for, hq_a):
+    make_project(
+        code="EX-F",
+        name='=HYPERLINK("http://evil.example","点击")',
+        description="@SUM(1+1)",
+        plan_year=2019,
+    )
+    response = client_for(hq_a).get("/projects/export/?q=EX-F&format=csv")
+    [header, row] = csv_rows(response)
+    assert row[0] == "EX-F"
+    assert row[1] == '\'=HYPERLINK("http://evil.example","点击")'
+    assert "'@SUM(1+1)" in row
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+
+
+def test_an_escaped_csv_export_imports_back_unchanged(client_for, hq_a):
+    make_project(code="EX-FR", name="=1+1 工程", plan_year=2019)
+    response = client_for(hq_a).get("/projects/export/?q=EX-FR&format=csv")
+    content = b"".join(response.streaming_content)
+    result = import_projects("export.csv", content, hq_a, commit=False)
+    assert result.ok, [str(e) for e in result.errors]
+    assert [r.action for r in result.rows] == ["unchanged"]
