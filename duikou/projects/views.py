@@ -20,7 +20,7 @@ from duikou.core.generic import (
     ObjectHistoryView,
     ObjectListView,
 )
-from duikou.core.scoping import can_edit
+from duikou.core.scoping import can_edit, reads_related
 from duikou.projects.choices import AttachmentKind
 from duikou.projects.filters import ProjectFilterSet
 from duikou.projects.forms import (
@@ -57,10 +57,13 @@ class ProjectDetailView(ObjectDetailView):
 
     def get_context(self, obj: Project) -> dict[str, Any]:
         from duikou.funds.forms import TransactionForm
+        from duikou.funds.models import Allocation, FundTransaction
         from duikou.funds.services import project_money
 
         user = self.request.user
         editable = can_edit(user, obj)
+        # A published project is public, its money is not: the panels read what the API shows.
+        sees_money = reads_related(user, FundTransaction, "project", obj)
         moves = allowed_moves(user, obj)
         return {
             "allowed_moves": [
@@ -72,9 +75,20 @@ class ProjectDetailView(ObjectDetailView):
             "attachments": obj.attachments.all(),
             "results": obj.results.all(),
             "extra_places": obj.extra_places.all(),
-            "allocations": obj.allocations.select_related("plan__aiding_party"),
-            "transactions": obj.transactions.all()[:50],
-            "money": project_money(obj),
+            "sees_money": sees_money,
+            "allocations": (
+                Allocation.objects.visible_to(user)
+                .filter(project=obj)
+                .select_related("plan__aiding_party")
+                if sees_money
+                else []
+            ),
+            "transactions": (
+                FundTransaction.objects.visible_to(user).filter(project=obj)[:50]
+                if sees_money
+                else []
+            ),
+            "money": project_money(obj) if sees_money else None,
             "progress_form": ProgressReportForm() if editable else None,
             "attachment_form": AttachmentForm() if editable else None,
             "result_form": ResultIndicatorForm() if editable else None,
