@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -192,8 +193,11 @@ class Project(TrackedModel):
         self._refuse_unpaired("extra_places", list(places))
 
     def unpaired_places(self, places: Iterable[Any]) -> list[Any]:
-        """The places that lie outside the party's current pairings (none for cross-pairing
-        work). A place is covered when it or a place above it is paired with the party, or
+        """The places that lie outside the party's pairings (none for cross-pairing work).
+
+        The pairings are those in force in the project's plan year (today's when the year is
+        not known yet), so that a project of a pairing that has since changed hands stays
+        valid. A place is covered when it or a place above it is paired with the party, or
         when it is an area containing one of the party's paired places (a prefecture-wide
         project)."""
         places = list(places)
@@ -201,11 +205,15 @@ class Project(TrackedModel):
             return []
         from duikou.pairings.models import Pairing
 
-        paired = list(
-            Pairing.objects.current()
-            .filter(aiding_party_id=self.aiding_party_id)
-            .values_list("place__path", flat=True)
-        )
+        pairings = Pairing.objects.filter(aiding_party_id=self.aiding_party_id)
+        if isinstance(self.plan_year, int) and 1 <= self.plan_year <= 9999:
+            pairings = pairings.filter(
+                Q(valid_from__lte=dt.date(self.plan_year, 12, 31)),
+                Q(valid_to__isnull=True) | Q(valid_to__gte=dt.date(self.plan_year, 1, 1)),
+            )
+        else:
+            pairings = pairings.current()
+        paired = list(pairings.values_list("place__path", flat=True))
         return [
             place
             for place in places

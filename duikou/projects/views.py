@@ -21,6 +21,7 @@ from duikou.core.generic import (
     ObjectListView,
 )
 from duikou.core.scoping import can_edit, reads_related
+from duikou.core.writes import OutOfScope, save_in_scope
 from duikou.projects.choices import AttachmentKind
 from duikou.projects.filters import ProjectFilterSet
 from duikou.projects.forms import (
@@ -30,7 +31,7 @@ from duikou.projects.forms import (
     ResultIndicatorForm,
     TransitionForm,
 )
-from duikou.projects.models import Attachment, Project
+from duikou.projects.models import Attachment, ProgressReport, Project, ResultIndicator
 from duikou.projects.services import Refused, allowed_moves, change_status
 
 
@@ -71,9 +72,9 @@ class ProjectDetailView(ObjectDetailView):
                 for value, label in Project._meta.get_field("status").choices
                 if value in moves
             ],
-            "progress_reports": obj.progress_reports.all(),
-            "attachments": obj.attachments.all(),
-            "results": obj.results.all(),
+            "progress_reports": ProgressReport.objects.visible_to(user).filter(project=obj),
+            "attachments": Attachment.objects.visible_to(user).filter(project=obj),
+            "results": ResultIndicator.objects.visible_to(user).filter(project=obj),
             "extra_places": obj.extra_places.all(),
             "sees_money": sees_money,
             "allocations": (
@@ -152,7 +153,11 @@ def add_child(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             except ValidationError as exc:  # unique indicator per project etc.
                 messages.error(request, "; ".join(exc.messages))
                 return HttpResponseRedirect(project.get_absolute_url())
-            child.save()
+            try:
+                save_in_scope(request.user, child)
+            except OutOfScope as refused:
+                messages.error(request, refused.message)
+                return HttpResponseRedirect(project.get_absolute_url())
         messages.success(request, _("Saved: %(object)s") % {"object": child})
     else:
         errors = [

@@ -276,6 +276,17 @@ def test_a_prefecture_wide_project_lies_inside_the_pairing_of_a_party_with_count
     assert outside.unpaired_places([place(ILI)]) == [place(ILI)]
 
 
+def test_a_project_stays_valid_after_its_pairing_has_changed_hands():
+    from duikou.pairings.models import Pairing
+
+    pairing = Pairing.objects.current().get(aiding_party=party(), place=place())
+    Pairing.objects.filter(pk=pairing.pk).update(valid_to=dt.date(2024, 12, 31))
+    old = Project(aiding_party=party(), place=place(), plan_year=2024)
+    old.clean_places()
+    new = Project(aiding_party=party(), place=place(), plan_year=2025)
+    assert new.unpaired_places([place()]) == [place()]
+
+
 def test_the_demo_portfolio_lies_inside_each_partys_pairing():
     make_portfolio(DemoContext(scale="tiny", log=lambda m: None))
     for project in Project.objects.select_related("place").prefetch_related("extra_places"):
