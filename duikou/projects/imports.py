@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -395,14 +395,9 @@ def _plan_project_rows(sheet: Sheet, user: Any) -> ImportResult:
         if instance is None and not can_create(user, Project):
             result.errors.append(CellError(line, _("whole row"), _("You may not create projects.")))
             continue
-        if _outside_scope(user, form):
-            result.errors.append(
-                CellError(
-                    line,
-                    sheet.column_name("aiding_party"),
-                    _("You may only import projects of your own party inside your own area."),
-                )
-            )
+        problem = _probe_save(user, form)
+        if problem is not None:
+            result.errors.append(problem(line, sheet))
             continue
         if instance is None:
             planned = PlannedRow(line, code, "create")
@@ -420,12 +415,24 @@ class _RolledBack(Exception):
     """Raised to undo a probe save."""
 
 
-def _outside_scope(user: Any, form: ProjectForm) -> bool:
-    """Whether the row's record, saved, would lie outside the caller's change scope.
+def _outside_scope(line: int, sheet: Sheet) -> CellError:
+    return CellError(
+        line,
+        sheet.column_name("aiding_party"),
+        _("You may only import projects of your own party inside your own area."),
+    )
 
-    The preview asks the same question the commit does (`save_in_scope`), on a copy of the
-    record saved in a savepoint that is always rolled back; the commit asks again when it
-    really saves the row.
+
+def _unsavable(line: int, sheet: Sheet) -> CellError:
+    return CellError(line, _("whole row"), _("This row cannot be saved as it stands."))
+
+
+def _probe_save(user: Any, form: ProjectForm) -> Callable[[int, Sheet], CellError] | None:
+    """What would stop the row's record from being saved, or None.
+
+    The preview asks the question the commit asks (`save_in_scope`: is the record, as saved,
+    inside the caller's change scope?) on a copy of the record saved in a savepoint that is
+    always rolled back; the commit asks again when it really saves the row.
     """
     probe = copy.copy(form.instance)
     many = {
@@ -444,9 +451,11 @@ def _outside_scope(user: Any, form: ProjectForm) -> bool:
             save_in_scope(user, probe, save)
             raise _RolledBack
     except _RolledBack:
-        return False
+        return None
     except OutOfScope:
-        return True
+        return _outside_scope
+    except DatabaseError:  # a database rule the form does not know: refused, not a 500
+        return _unsavable
 
 
 def _saver(form: ProjectForm, user: Any) -> Callable[[], Project]:

@@ -156,7 +156,7 @@ def test_the_import_checks_a_row_as_it_will_be_saved(wg_a):
 
 
 def test_the_import_commit_checks_each_row_again_when_it_saves_it(wg_a, monkeypatch):
-    monkeypatch.setattr("duikou.projects.imports._outside_scope", lambda user, form: False)
+    monkeypatch.setattr("duikou.projects.imports._probe_save", lambda user, form: None)
     result = import_projects(
         "p.csv",
         csv_file(good("WG-3"), good("WG-4", place=OTHER_JIANGSU_COUNTY)),
@@ -166,6 +166,17 @@ def test_the_import_commit_checks_each_row_again_when_it_saves_it(wg_a, monkeypa
     assert not result.written
     assert [e.row for e in result.errors] == [3]
     assert not Project.objects.filter(code__in=["WG-3", "WG-4"]).exists()  # all or nothing
+
+
+def test_a_row_the_database_would_refuse_is_a_row_error_in_the_preview(hq_a, monkeypatch):
+    from django.db import IntegrityError
+
+    def refuse(*args, **kwargs):
+        raise IntegrityError("a constraint the form does not know")
+
+    monkeypatch.setattr("duikou.projects.imports.save_in_scope", refuse)
+    result = import_projects("p.csv", csv_file(good("IM-DB")), hq_a, commit=False)
+    assert [(e.row, e.reason) for e in result.errors] == [(2, "此行按现有内容无法保存。")]
 
 
 # -- a version on every API update ----------------------------------------------------------
