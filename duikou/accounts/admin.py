@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from duikou.accounts.models import User
 from duikou.core.history import diff, record_change
+from duikou.core.scoping import Scope
+from duikou.core.writes import SCOPE_OFFICES
 
 
 @admin.register(User)
@@ -19,6 +21,17 @@ class UserAdmin(BaseUserAdmin):
         (_("Role and scope"), {"fields": ("role", "organisation")}),
         (_("Sign-in lockout"), {"fields": ("failed_logins", "locked_until")}),
     )
+
+    # What a user may read and change follows from these two fields (see core.scoping).
+    SCOPE_FIELDS = ("role", "organisation")
+
+    def get_readonly_fields(self, request, obj=None):
+        """A staff member who is neither an administrator nor a coordinator may not give
+        anyone (themselves included) another role or organisation."""
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if Scope.of(request.user).role in SCOPE_OFFICES:
+            return readonly
+        return (*readonly, *self.SCOPE_FIELDS, "is_superuser", "user_permissions", "groups")
 
     @admin.action(description=_("Unlock the selected accounts"))
     def unlock(self, request, queryset):

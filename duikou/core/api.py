@@ -8,13 +8,22 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 
-from duikou.core.scoping import Scope, rule_for
+from duikou.core.writes import save_in_scope
+
+
+def _if_match_version(request) -> int | None:
+    """The version an `If-Match` header names ("3" or the entity tag "\"3\""), if any."""
+    header = request.headers.get("If-Match", "") if request is not None else ""
+    text = header.strip().removeprefix("W/").strip('"')
+    return int(text) if text.isdigit() else None
 
 
 class TrackedSerializer(serializers.ModelSerializer):
-    """Exposes `version`; a write that sends an older version than stored is refused."""
+    """Exposes `version`; an update must say which version it starts from (the `version`
+    field or an `If-Match` header), and one that names an older version than stored is
+    refused, so no edit silently overwrites another."""
 
     version = serializers.IntegerField(required=False)
 
@@ -22,6 +31,19 @@ class TrackedSerializer(serializers.ModelSerializer):
         """Run the model's own `clean()` on the record as it would be saved, so the API
         refuses exactly what the forms refuse (DRF does not call it by itself)."""
         attrs = super().validate(attrs)
+        if self.instance is not None and attrs.get("version") is None:
+            header = _if_match_version(self.context.get("request"))
+            if header is None:
+                raise ValidationError(
+                    {
+                        "version": _(
+                            "Send the version of the record you started from (the version "
+                            "field or an If-Match header), so that a newer change is not "
+                            "overwritten."
+                        )
+                    }
+                )
+            attrs["version"] = header
         model = self.Meta.model
         candidate = copy.copy(self.instance) if self.instance is not None else model()
         many = {f.name for f in model._meta.many_to_many}
@@ -63,14 +85,9 @@ class ScopedQuerysetMixin:
 class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
     """A model viewset whose every read and write goes through the model's scope rule."""
 
-    def _check_scope(self, instance) -> None:
-        if not rule_for(type(instance)).allows_edit(Scope.of(self.request.user), instance):
-            raise PermissionDenied(_("You may not save a record outside your own scope."))
-
     def perform_create(self, serializer):
-        with transaction.atomic():
-            instance = serializer.save()
-            self._check_scope(instance)
+        # Saved, then required to lie in the caller's change scope (rolled back otherwise).
+        save_in_scope(self.request.user, None, serializer.save)
 
     def perform_update(self, serializer):
         with transaction.atomic():
@@ -79,5 +96,4 @@ class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
                 ._default_manager.select_for_update()
                 .get(pk=serializer.instance.pk)
             )
-            instance = serializer.save()
-            self._check_scope(instance)
+            save_in_scope(self.request.user, serializer.instance, serializer.save)

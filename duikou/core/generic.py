@@ -1,7 +1,8 @@
 """The small generic view layer every domain app's pages stand on.
 
-Each view reads and writes through the model's scoping (`visible_to` / `editable_by` /
-`allows_edit`), so an app's views only declare model, form, filter set and template.
+Each view reads through the model's scoping (`visible_to` / `editable_by`) and writes through
+`duikou.core.writes.save_in_scope`, so an app's views only declare model, form, filter set and
+template.
 Objects the caller may not see are 404; objects they may see but not change are 403.
 """
 
@@ -23,7 +24,8 @@ from django.views import View
 
 from duikou.core.forms import TrackedModelForm
 from duikou.core.history import history_for
-from duikou.core.scoping import Scope, can_create, can_edit, rule_for
+from duikou.core.scoping import can_create, can_edit
+from duikou.core.writes import OutOfScope, save_in_scope
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = 50) -> dict[str, Any]:
@@ -115,7 +117,8 @@ class ObjectEditView(LoginRequiredMixin, ScopedObjectMixin, View):
     """Create (no pk in the URL) or update one record, atomically and within scope.
 
     The update locks the row, compares the version the form started from with the current
-    one and refuses a stale edit; the changed object must still lie in the caller's scope.
+    one and refuses a stale edit; the saved object must still lie in the caller's scope
+    (checked after the save, inside the transaction, which is rolled back otherwise).
     """
 
     form_class: type[TrackedModelForm]
@@ -148,7 +151,6 @@ class ObjectEditView(LoginRequiredMixin, ScopedObjectMixin, View):
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         obj = self._object_or_none()
-        scope = Scope.of(request.user)
         with transaction.atomic():
             if obj is not None:
                 obj = self.model._default_manager.select_for_update().get(pk=obj.pk)
@@ -163,13 +165,18 @@ class ObjectEditView(LoginRequiredMixin, ScopedObjectMixin, View):
                         None,
                         form.STALE_MESSAGE % {"current": obj.version, "expected": expected},
                     )
-                elif not rule_for(self.model).allows_edit(scope, candidate):
-                    form.add_error(None, _("You may not save a record outside your own scope."))
                 else:
-                    candidate.save()
-                    form.save_m2m()
-                    messages.success(request, _("Saved: %(object)s") % {"object": candidate})
-                    return HttpResponseRedirect(candidate.get_absolute_url())
+                    try:
+                        save_in_scope(
+                            request.user,
+                            candidate,
+                            lambda: (candidate.save(), form.save_m2m()),
+                        )
+                    except OutOfScope as refused:
+                        form.add_error(None, refused.message)
+                    else:
+                        messages.success(request, _("Saved: %(object)s") % {"object": candidate})
+                        return HttpResponseRedirect(candidate.get_absolute_url())
         return self._render(form, obj)
 
 

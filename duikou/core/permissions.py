@@ -13,7 +13,8 @@ from duikou.core.scoping import can_create, can_edit
 
 class ScopedPermission(permissions.BasePermission):
     """Reads follow `visible_to` (through the queryset); writes need a signed-in user whose
-    change scope covers the object before and after the change."""
+    change scope covers the stored object (403 otherwise). The record as saved is checked by
+    `duikou.core.writes.save_in_scope`."""
 
     def has_permission(self, request, view) -> bool:
         if request.method in permissions.SAFE_METHODS:

@@ -6,7 +6,9 @@ the filters used by pages, the API, exports and reports alike:
 
     Project.objects.visible_to(user)     # what the user may read
     Project.objects.editable_by(user)    # what the user may change
-    rule.allows_edit(scope, obj)         # the same test for an unsaved object (create)
+
+Writes are checked on the record as it will be saved: `duikou.core.writes.save_in_scope`
+saves inside a transaction and requires `editable_by(user)` to still contain the record.
 
 | role        | read                                  | change                               |
 |-------------|---------------------------------------|--------------------------------------|
@@ -92,14 +94,6 @@ def _prefix(lookup: str, field_name: str) -> str:
     return f"{lookup}__{field_name}" if lookup else field_name
 
 
-def _resolve(obj: Any, lookup: str) -> Any:
-    for part in lookup.split("__"):
-        if obj is None:
-            return None
-        obj = getattr(obj, part)
-    return obj
-
-
 @dataclass(frozen=True)
 class ScopeRule:
     """How records of one model relate to parties and places, and who else may touch them.
@@ -172,58 +166,6 @@ class ScopeRule:
             return _all([self._place_q(scope), extra])
         return None
 
-    # -- unsaved objects -----------------------------------------------------------------
-    def allows_edit(self, scope: Scope, obj: models.Model) -> bool:
-        """Whether `obj` (saved or not) lies inside the caller's change scope.
-
-        Used for creates and to stop an edit from moving a record out of scope. Evaluated in
-        Python on the object's own attributes, mirroring `edit_q` exactly.
-        """
-        if scope.role == Role.ADMIN:
-            return True
-        if self.admin_only or scope.is_anonymous:
-            return False
-        if scope.role == Role.COORDINATOR:
-            return self.coordinator_edit
-        party_ok = (
-            self.party is not None
-            and scope.party_id is not None
-            and _resolve(obj, self.party + "_id" if "__" not in self.party else self.party + "__id")
-            == scope.party_id
-        )
-        place_ok = scope.covers(_resolve(obj, self.place) if self.place else None)
-        if scope.role == Role.HQ:
-            return self.party_edit and party_ok
-        if scope.role == Role.WORK_GROUP:
-            return self.party_edit and party_ok and place_ok
-        if scope.role == Role.RECIPIENT and self.recipient_edit is not False:
-            if not place_ok:
-                return False
-            if self.recipient_edit is True:
-                return True
-            if obj.pk is None:
-                return _matches_unsaved(obj, self.recipient_edit)
-            return type(obj)._default_manager.filter(self.recipient_edit, pk=obj.pk).exists()
-        return False
-
-
-def _matches_unsaved(obj: models.Model, q: Q) -> bool:
-    """Evaluate a simple AND of `field=value` / `field__isnull=bool` lookups on an object."""
-    for child in q.children:
-        if isinstance(child, Q):
-            if not _matches_unsaved(obj, child):
-                return False
-            continue
-        lookup, expected = child
-        if lookup.endswith("__isnull"):
-            value = _resolve(obj, lookup.removesuffix("__isnull") + "_id")
-            ok = (value is None) == expected
-        else:
-            ok = _resolve(obj, lookup) == expected
-        if ok == q.negated:
-            return False
-    return True
-
 
 def _any(parts: list[Q | None]) -> Q | None:
     present = [q for q in parts if q is not None]
@@ -272,9 +214,41 @@ class ScopedQuerySet(models.QuerySet):
 
 
 def can_edit(user: Any, obj: models.Model) -> bool:
-    return rule_for(type(obj)).allows_edit(Scope.of(user), obj)
+    """Whether the user may change this saved record as it is stored (one query).
+
+    Not a check of an edit: what an edit saves is checked by `duikou.core.writes`.
+    """
+    if obj.pk is None:
+        return False
+    return type(obj)._default_manager.editable_by(user).filter(pk=obj.pk).exists()
 
 
 def can_create(user: Any, model: type[models.Model]) -> bool:
     """Whether the user may create records of this model at all (somewhere in scope)."""
     return rule_for(model).edit_q(Scope.of(user)) is not None
+
+
+def reads_related(user: Any, model: type[models.Model], via: str, obj: models.Model) -> bool:
+    """Whether the user may read records of `model` that belong to `obj` through the lookup
+    `via` (a project's transactions: `reads_related(user, FundTransaction, "project", p)`),
+    whether or not any exist yet. The model's read rule, applied to `obj`: one query."""
+    q = rule_for(model).read_q(Scope.of(user))
+    if q is None or obj.pk is None:
+        return False
+    return type(obj)._default_manager.filter(_rebase(q, via), pk=obj.pk).exists()
+
+
+def _rebase(q: Q, via: str) -> Q:
+    """The same condition with every lookup read from the related record behind `via`."""
+    prefix = f"{via}__"
+    rebased = Q()
+    rebased.connector, rebased.negated = q.connector, q.negated
+    for child in q.children:
+        if isinstance(child, Q):
+            rebased.children.append(_rebase(child, via))
+            continue
+        lookup, value = child
+        if not lookup.startswith(prefix):
+            raise ImproperlyConfigured(f"{lookup} does not go through {via}")
+        rebased.children.append((lookup.removeprefix(prefix), value))
+    return rebased

@@ -30,7 +30,7 @@ from duikou.funds.compliance import compliance, rule_config, sees_figures
 from duikou.funds.filters import FundPlanFilterSet
 from duikou.funds.forms import AllocationForm, FundPlanForm, TransactionForm
 from duikou.funds.imports import TRANSACTION_COLUMNS, import_transactions
-from duikou.funds.models import FundPlan, FundTransaction, PortfolioSummary
+from duikou.funds.models import Allocation, FundPlan, FundTransaction, PortfolioSummary
 from duikou.funds.services import (
     allocate,
     allocated_total,
@@ -68,7 +68,9 @@ class FundPlanDetailView(ObjectDetailView):
     def get_context(self, obj: FundPlan) -> dict[str, Any]:
         allocated = allocated_total(obj)
         return {
-            "allocations": obj.allocations.select_related("project", "project__place"),
+            "allocations": Allocation.objects.visible_to(self.request.user)
+            .filter(plan=obj)
+            .select_related("project", "project__place"),
             "allocated": allocated,
             "remaining": obj.amount - allocated,
             "allocation_form": AllocationForm() if obj.is_approved else None,

@@ -80,13 +80,18 @@ class Organisation(TrackedModel):
 
     # Aiding-side organisations are their party's; recipients look after local ones.
     # The official bodies of the programme are public; institutions and enterprises are not.
+    # The coordination office maintains them too: it is the office that fixes scope.
     scope_rule = ScopeRule(
         party="aiding_party",
         place="place",
         public=Q(kind__in=["hq", "work_group", "recipient_government", "oversight"]),
         shared=True,
+        coordinator_edit=True,
         recipient_edit=Q(aiding_party__isnull=True),
     )
+    # What its users may read and change follows from these, so only administrators and
+    # coordinators change them (enforced for every path by `duikou.core.writes`).
+    scope_fields = ("place", "kind", "aiding_party")
 
     AIDING_SIDE = {OrganisationKind.HQ, OrganisationKind.WORK_GROUP}
 

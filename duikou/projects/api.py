@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -42,7 +43,28 @@ class ProjectSerializer(TrackedSerializer):
     def validate(self, attrs):
         if self.instance is None and "is_livelihood" not in attrs and attrs.get("category"):
             attrs["is_livelihood"] = attrs["category"].counts_as_livelihood
-        return super().validate(attrs)  # the model's clean(): dates, implementing organisation
+        attrs = super().validate(attrs)  # the model's clean(): dates, places, organisation
+        self._validate_extra_places(attrs)
+        return attrs
+
+    def _validate_extra_places(self, attrs) -> None:
+        """The further places as they will be saved lie in the party's pairings (or the
+        project is cross-pairing work): the model's rule, which `clean()` cannot see."""
+        instance = self.instance
+        probe = Project(
+            aiding_party=attrs.get("aiding_party", getattr(instance, "aiding_party", None)),
+            is_cross_pairing=attrs.get(
+                "is_cross_pairing", getattr(instance, "is_cross_pairing", False)
+            ),
+        )
+        if "extra_places" in attrs:
+            places = attrs["extra_places"]
+        else:
+            places = list(instance.extra_places.all()) if instance is not None else []
+        try:
+            probe.clean_extra_places(places)
+        except DjangoValidationError as exc:
+            raise ValidationError(serializers.as_serializer_error(exc)) from None
 
 
 class TransitionSerializer(serializers.Serializer):

@@ -89,6 +89,7 @@ def project_rows(queryset) -> Iterable[list[Any]]:
             p.implementing_organisation.code if p.implementing_organisation_id else "",
             p.description,
             "是" if p.is_published else "否",
+            "是" if p.is_cross_pairing else "否",
             p.get_status_display(),
         ]
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from duikou.core.forms import TrackedModelForm, date_input
@@ -28,6 +29,7 @@ PROJECT_FIELDS = [
     "finish_date",
     "description",
     "is_published",
+    "is_cross_pairing",
 ]
 
 
@@ -52,6 +54,15 @@ class ProjectForm(TrackedModelForm):
         category = data.get("category")
         if not self.instance.pk and category and category.counts_as_livelihood:
             data["is_livelihood"] = True
+        if data.get("aiding_party") and "extra_places" in data:
+            probe = Project(
+                aiding_party=data["aiding_party"],
+                is_cross_pairing=bool(data.get("is_cross_pairing")),
+            )
+            try:
+                probe.clean_extra_places(data["extra_places"])
+            except ValidationError as exc:
+                self.add_error(None, exc)
         return data
 
 

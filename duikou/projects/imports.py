@@ -8,6 +8,7 @@ updates the project (if the caller may change it), an unknown one creates it.
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import io
@@ -18,12 +19,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from duikou.core.scoping import Scope, can_create, rule_for
+from duikou.core.scoping import can_create
+from duikou.core.writes import OutOfScope, save_in_scope
 from duikou.lib.spreadsheet import FORMULA_START
 from duikou.lib.zipcheck import ZipProblem, check_zip
 from duikou.organisations.models import AidingParty, Organisation
@@ -316,6 +318,7 @@ PROJECT_COLUMNS = [
     Column("implementing_organisation", gettext_lazy("Implementing organisation code"), False, ""),
     Column("description", gettext_lazy("Description"), False, ""),
     Column("is_published", gettext_lazy("Published (yes/no)"), False, "否"),
+    Column("is_cross_pairing", gettext_lazy("Cross-pairing work (yes/no)"), False, "否"),
 ]
 
 
@@ -382,7 +385,7 @@ def _form_data(
             data["category"] = look.categories[category].pk
         else:
             err("category", _("%(value)s is not a project category.") % {"value": category})
-    for key in ("is_livelihood", "is_published"):
+    for key in ("is_livelihood", "is_published", "is_cross_pairing"):
         text = values.get(key, "")
         try:
             flag = parse_bool(text)
@@ -420,14 +423,24 @@ def _changed_fields(form: ProjectForm, before: dict[str, Any], instance: Project
 
 def plan_project_import(sheet: Sheet, user: Any) -> ImportResult:
     """Validate every row and plan what it would do; nothing is written."""
+    from duikou.funds.summary import deferred
+
+    with deferred():  # the scope probes' summary refreshes, once per party-year
+        return _plan_project_rows(sheet, user)
+
+
+def _plan_project_rows(sheet: Sheet, user: Any) -> ImportResult:
     result = ImportResult()
     look = _Lookups()
-    scope = Scope.of(user)
-    rule = rule_for(Project)
     codes = [values.get("code", "") for _line, values in sheet.rows]
     existing = {p.code: p for p in Project.objects.filter(code__in=[c for c in codes if c])}
     editable = set(
         Project.objects.editable_by(user)
+        .filter(code__in=list(existing))
+        .values_list("code", flat=True)
+    )
+    visible = set(
+        Project.objects.visible_to(user)
         .filter(code__in=list(existing))
         .values_list("code", flat=True)
     )
@@ -448,13 +461,17 @@ def plan_project_import(sheet: Sheet, user: Any) -> ImportResult:
         seen.setdefault(code, line)
         instance = existing.get(code)
         if instance is not None and code not in editable:
-            errors.append(
-                CellError(
-                    line,
-                    sheet.column_name("code"),
-                    _("You may not change project %(code)s.") % {"code": code},
+            # Only a project the caller may see is named as such: for any other the answer
+            # is the same whether or not the code exists.
+            reason = (
+                _("You may not change project %(code)s.")
+                if code in visible
+                else _(
+                    "No project %(code)s that you may change was found, and the code cannot "
+                    "be used for a new project."
                 )
             )
+            errors.append(CellError(line, sheet.column_name("code"), reason % {"code": code}))
             result.errors.extend(errors)
             continue
         data = _form_data(values, look, sheet, line, errors)
@@ -474,36 +491,75 @@ def plan_project_import(sheet: Sheet, user: Any) -> ImportResult:
         if errors:
             result.errors.extend(errors)
             continue
-        candidate = form.save(commit=False)
-        if not rule.allows_edit(scope, candidate):
-            result.errors.append(
-                CellError(
-                    line,
-                    sheet.column_name("aiding_party"),
-                    _("You may only import projects of your own party inside your own area."),
-                )
-            )
+        if instance is None and not can_create(user, Project):
+            result.errors.append(CellError(line, _("whole row"), _("You may not create projects.")))
+            continue
+        problem = _probe_save(user, form)
+        if problem is not None:
+            result.errors.append(problem(line, sheet))
             continue
         if instance is None:
-            if not can_create(user, Project):
-                result.errors.append(
-                    CellError(line, _("whole row"), _("You may not create projects."))
-                )
-                continue
             planned = PlannedRow(line, code, "create")
         else:
             changed = _changed_fields(form, before, instance)
             planned = PlannedRow(
                 line, code, "update" if changed else "unchanged", [labels[f] for f in changed]
             )
-        planned.apply = _saver(form)
+        planned.apply = _saver(form, user)
         result.rows.append(planned)
     return result
 
 
-def _saver(form: ProjectForm) -> Callable[[], Project]:
+class _RolledBack(Exception):
+    """Raised to undo a probe save."""
+
+
+def _outside_scope(line: int, sheet: Sheet) -> CellError:
+    return CellError(
+        line,
+        sheet.column_name("aiding_party"),
+        _("You may only import projects of your own party inside your own area."),
+    )
+
+
+def _unsavable(line: int, sheet: Sheet) -> CellError:
+    return CellError(line, _("whole row"), _("This row cannot be saved as it stands."))
+
+
+def _probe_save(user: Any, form: ProjectForm) -> Callable[[int, Sheet], CellError] | None:
+    """What would stop the row's record from being saved, or None.
+
+    The preview asks the question the commit asks (`save_in_scope`: is the record, as saved,
+    inside the caller's change scope?) on a copy of the record saved in a savepoint that is
+    always rolled back; the commit asks again when it really saves the row.
+    """
+    probe = copy.copy(form.instance)
+    many = {
+        f.name: form.cleaned_data[f.name]
+        for f in Project._meta.many_to_many
+        if f.name in form.cleaned_data
+    }
+
+    def save() -> None:
+        probe.save()
+        for name, values in many.items():
+            getattr(probe, name).set(values)
+
+    try:
+        with transaction.atomic():
+            save_in_scope(user, probe, save)
+            raise _RolledBack
+    except _RolledBack:
+        return None
+    except OutOfScope:
+        return _outside_scope
+    except DatabaseError:  # a database rule the form does not know: refused, not a 500
+        return _unsavable
+
+
+def _saver(form: ProjectForm, user: Any) -> Callable[[], Project]:
     def save() -> Project:
-        return form.save()
+        return save_in_scope(user, form.instance, form.save)
 
     return save
 
@@ -515,15 +571,22 @@ def run_import(
     transaction. The validation runs inside the transaction so it sees what it writes over."""
     from duikou.funds.summary import deferred
 
-    with transaction.atomic():
-        result = plan(sheet, user)
-        if not commit or not result.ok:
-            return result
-        with deferred():
-            for row in result.rows:
-                if row.action != "unchanged" and row.apply is not None:
-                    row.apply()
-        result.written = True
+    try:
+        with transaction.atomic():
+            result = plan(sheet, user)
+            if not commit or not result.ok:
+                return result
+            with deferred():
+                for row in result.rows:
+                    if row.action != "unchanged" and row.apply is not None:
+                        try:
+                            row.apply()
+                        except OutOfScope as refused:  # the record as saved: all or nothing
+                            result.errors.append(CellError(row.row, _("whole row"), str(refused)))
+                            raise _RolledBack from None
+            result.written = True
+    except _RolledBack:
+        result.written = False
     return result
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -115,6 +118,15 @@ class Project(TrackedModel):
     finish_date = models.DateField(_("finish date"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
+    # 全域协作: work by a party outside its own pairing, credited to both, counted once.
+    is_cross_pairing = models.BooleanField(
+        _("cross-pairing work"),
+        default=False,
+        help_text=_(
+            "Work of the aiding party at a place paired with another party (全域协作). "
+            "Without this mark a project lies inside its party's own pairings."
+        ),
+    )
 
     # Parties change their own projects (work groups inside their county); recipients read
     # what lies in their area and confirm acceptance through the lifecycle service.
@@ -154,6 +166,7 @@ class Project(TrackedModel):
         return reverse("projects:detail", args=[self.pk])
 
     def clean(self) -> None:
+        self.clean_places()
         if self.start_date and self.finish_date and self.finish_date < self.start_date:
             raise ValidationError({"finish_date": _("The finish date is before the start date.")})
         if (
@@ -165,6 +178,58 @@ class Project(TrackedModel):
                     "implementing_organisation": _(
                         "The implementing organisation belongs to another aiding party."
                     )
+                }
+            )
+
+    def clean_places(self) -> None:
+        """Refuse a primary place outside the aiding party's current pairings, unless the
+        project is marked as cross-pairing work (see `unpaired_places`)."""
+        if self.place_id:
+            self._refuse_unpaired("place", [self.place])
+
+    def clean_extra_places(self, places: Iterable[Any]) -> None:
+        """The same for the further places as they will be saved. A many-to-many value is not
+        on the instance before it is saved, so forms, the API and the import pass it here."""
+        self._refuse_unpaired("extra_places", list(places))
+
+    def unpaired_places(self, places: Iterable[Any]) -> list[Any]:
+        """The places that lie outside the party's pairings (none for cross-pairing work).
+
+        The pairings are those in force in the project's plan year (today's when the year is
+        not known yet), so that a project of a pairing that has since changed hands stays
+        valid. A place is covered when it or a place above it is paired with the party, or
+        when it is an area containing one of the party's paired places (a prefecture-wide
+        project)."""
+        places = list(places)
+        if self.is_cross_pairing or not self.aiding_party_id or not places:
+            return []
+        from duikou.pairings.models import Pairing
+
+        pairings = Pairing.objects.filter(aiding_party_id=self.aiding_party_id)
+        if isinstance(self.plan_year, int) and 1 <= self.plan_year <= 9999:
+            pairings = pairings.filter(
+                Q(valid_from__lte=dt.date(self.plan_year, 12, 31)),
+                Q(valid_to__isnull=True) | Q(valid_to__gte=dt.date(self.plan_year, 1, 1)),
+            )
+        else:
+            pairings = pairings.current()
+        paired = list(pairings.values_list("place__path", flat=True))
+        return [
+            place
+            for place in places
+            if not any(place.path.startswith(p) or p.startswith(place.path) for p in paired)
+        ]
+
+    def _refuse_unpaired(self, field_name: str, places: list[Any]) -> None:
+        unpaired = self.unpaired_places(places)
+        if unpaired:
+            raise ValidationError(
+                {
+                    field_name: _(
+                        "%(places)s is not paired with %(party)s. Work outside the party's own "
+                        "pairing must be marked as cross-pairing work."
+                    )
+                    % {"places": "、".join(str(p) for p in unpaired), "party": self.aiding_party}
                 }
             )
 

@@ -20,7 +20,8 @@ from duikou.core.generic import (
     ObjectHistoryView,
     ObjectListView,
 )
-from duikou.core.scoping import can_edit
+from duikou.core.scoping import can_edit, reads_related
+from duikou.core.writes import OutOfScope, save_in_scope
 from duikou.projects.choices import AttachmentKind
 from duikou.projects.filters import ProjectFilterSet
 from duikou.projects.forms import (
@@ -30,7 +31,7 @@ from duikou.projects.forms import (
     ResultIndicatorForm,
     TransitionForm,
 )
-from duikou.projects.models import Attachment, Project
+from duikou.projects.models import Attachment, ProgressReport, Project, ResultIndicator
 from duikou.projects.services import Refused, allowed_moves, change_status
 
 
@@ -57,10 +58,13 @@ class ProjectDetailView(ObjectDetailView):
 
     def get_context(self, obj: Project) -> dict[str, Any]:
         from duikou.funds.forms import TransactionForm
+        from duikou.funds.models import Allocation, FundTransaction
         from duikou.funds.services import project_money
 
         user = self.request.user
         editable = can_edit(user, obj)
+        # A published project is public, its money is not: the panels read what the API shows.
+        sees_money = reads_related(user, FundTransaction, "project", obj)
         moves = allowed_moves(user, obj)
         return {
             "allowed_moves": [
@@ -68,13 +72,24 @@ class ProjectDetailView(ObjectDetailView):
                 for value, label in Project._meta.get_field("status").choices
                 if value in moves
             ],
-            "progress_reports": obj.progress_reports.all(),
-            "attachments": obj.attachments.all(),
-            "results": obj.results.all(),
+            "progress_reports": ProgressReport.objects.visible_to(user).filter(project=obj),
+            "attachments": Attachment.objects.visible_to(user).filter(project=obj),
+            "results": ResultIndicator.objects.visible_to(user).filter(project=obj),
             "extra_places": obj.extra_places.all(),
-            "allocations": obj.allocations.select_related("plan__aiding_party"),
-            "transactions": obj.transactions.all()[:50],
-            "money": project_money(obj),
+            "sees_money": sees_money,
+            "allocations": (
+                Allocation.objects.visible_to(user)
+                .filter(project=obj)
+                .select_related("plan__aiding_party")
+                if sees_money
+                else []
+            ),
+            "transactions": (
+                FundTransaction.objects.visible_to(user).filter(project=obj)[:50]
+                if sees_money
+                else []
+            ),
+            "money": project_money(obj) if sees_money else None,
             "progress_form": ProgressReportForm() if editable else None,
             "attachment_form": AttachmentForm() if editable else None,
             "result_form": ResultIndicatorForm() if editable else None,
@@ -138,7 +153,11 @@ def add_child(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             except ValidationError as exc:  # unique indicator per project etc.
                 messages.error(request, "; ".join(exc.messages))
                 return HttpResponseRedirect(project.get_absolute_url())
-            child.save()
+            try:
+                save_in_scope(request.user, child)
+            except OutOfScope as refused:
+                messages.error(request, refused.message)
+                return HttpResponseRedirect(project.get_absolute_url())
         messages.success(request, _("Saved: %(object)s") % {"object": child})
     else:
         errors = [

@@ -47,14 +47,6 @@ class OwnerOrganisationRule(ScopeRule):
             return Q()
         return self._own_q(scope)
 
-    def allows_edit(self, scope: Scope, obj: models.Model) -> bool:
-        if scope.role == Role.ADMIN:
-            return True
-        return (
-            scope.organisation_id is not None
-            and getattr(obj, f"{self.organisation}_id") == scope.organisation_id
-        )
-
 
 class ReportDocument(TrackedModel):
     """One report given to the reader: the file (or pasted text), its text and its quantities.

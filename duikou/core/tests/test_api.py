@@ -87,10 +87,13 @@ def test_a_stale_version_is_refused_with_400(hq_a):
 def test_pairings_are_changed_by_coordinators_not_headquarters(coordinator, hq_a):
     pairing = Pairing.objects.get(place__code="654021")
     url = f"/api/v1/pairings/{pairing.pk}/"
-    assert api(hq_a).patch(url, {"note": "x"}, format="json").status_code == 403
-    response = api(coordinator).patch(url, {"note": "核实"}, format="json")
+    version = pairing.version
+    assert api(hq_a).patch(url, {"note": "x", "version": version}, format="json").status_code == 403
+    response = api(coordinator).patch(url, {"note": "核实", "version": version}, format="json")
     assert response.status_code == 200
-    bad = api(coordinator).patch(url, {"valid_to": "2001-01-01"}, format="json")
+    bad = api(coordinator).patch(
+        url, {"valid_to": "2001-01-01", "version": version + 1}, format="json"
+    )
     assert bad.status_code == 400 and "valid_to" in bad.json()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from duikou.core.scoping import Scope, can_create, can_edit
+from duikou.core.writes import OutOfScope, save_in_scope
 from duikou.organisations.choices import OrganisationKind
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.pairings.models import Pairing
@@ -55,9 +56,10 @@ def test_admin_and_coordinator_read_everything(admin_user, coordinator):
     assert Organisation.objects.visible_to(coordinator).count() == total
 
 
-def test_coordinator_changes_pairings_but_not_organisations(coordinator):
+def test_coordinator_changes_pairings_and_organisations_but_not_places(coordinator):
     assert Pairing.objects.editable_by(coordinator).count() == Pairing.objects.count()
-    assert not Organisation.objects.editable_by(coordinator).exists()
+    assert Organisation.objects.editable_by(coordinator).count() == Organisation.objects.count()
+    assert not Place.objects.editable_by(coordinator).exists()
 
 
 def test_hq_changes_only_its_own_partys_organisations(hq_a):
@@ -120,14 +122,26 @@ def test_anonymous_reads_public_reference_and_official_bodies_only(local_hospita
     assert not can_create(None, Organisation)
 
 
-def test_an_unsaved_record_is_checked_against_the_change_scope(wg_a, recipient):
+def test_a_record_is_checked_against_the_change_scope_as_it_is_saved(wg_a, recipient):
     yining = Place.objects.get(code="654021")
     hotan = Place.objects.get(code="653221")
     jiangsu = AidingParty.objects.get(name="江苏省")
     inside = Organisation(code="X1", name="x", kind="other", aiding_party=jiangsu, place=yining)
     outside = Organisation(code="X2", name="x", kind="other", aiding_party=jiangsu, place=hotan)
     local = Organisation(code="X3", name="x", kind="school", place=yining)
-    assert can_edit(wg_a, inside)
-    assert not can_edit(wg_a, outside)
-    assert can_edit(recipient, local)
+    assert save_in_scope(wg_a, inside).pk
+    with pytest.raises(OutOfScope):
+        save_in_scope(wg_a, outside)
+    assert not Organisation.objects.filter(code="X2").exists()  # rolled back
+    assert save_in_scope(recipient, local).pk
+    with pytest.raises(OutOfScope):
+        save_in_scope(recipient, Organisation(code="X4", name="x", kind="school", place=hotan))
     assert not can_edit(recipient, inside)  # has an aiding party
+    assert not can_edit(wg_a, Organisation(code="X5", name="x"))  # unsaved: nothing to change
+
+
+def test_can_edit_asks_the_database_once(wg_a, django_assert_num_queries):
+    group = org("WG-320000-654021")
+    Scope.of(wg_a).place_ids  # noqa: B018 — resolved once per request
+    with django_assert_num_queries(1):
+        assert can_edit(wg_a, group)

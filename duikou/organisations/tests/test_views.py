@@ -77,10 +77,10 @@ def test_recipient_adds_a_hospital_in_its_county_but_not_elsewhere(client_for, r
     assert not Organisation.objects.filter(code="HOSP-2").exists()
 
 
-def test_coordinator_reads_but_cannot_create_organisations(client_for, coordinator):
+def test_the_coordination_office_maintains_organisations(client_for, coordinator):
     client = client_for(coordinator)
     assert client.get("/organisations/").status_code == 200
-    assert client.get("/organisations/new/").status_code == 403
+    assert client.get("/organisations/new/").status_code == 200
 
 
 def test_organisation_list_filters_by_place_subtree_and_kind(client_for, hq_a):
