@@ -129,7 +129,7 @@ def test_an_api_token_write_is_attributed_to_its_user(hq_a):
     token = Token.objects.create(user=hq_a)
     response = APIClient().patch(
         f"/api/v1/projects/{project.pk}/",
-        {"name": "伊宁县供水工程"},
+        {"name": "伊宁县供水工程", "version": project.version},
         format="json",
         HTTP_AUTHORIZATION=f"Token {token.key}",
         HTTP_X_REQUEST_ID="api-token-7",
@@ -147,7 +147,7 @@ def test_an_api_session_write_is_attributed_to_its_user(client_for, hq_a):
     project = make_project()
     response = client_for(hq_a).patch(
         f"/api/v1/projects/{project.pk}/",
-        {"name": "伊宁县供水工程"},
+        {"name": "伊宁县供水工程", "version": project.version},
         content_type="application/json",
     )
     assert response.status_code == 200, response.json()
@@ -165,7 +165,11 @@ def test_adding_a_further_place_is_one_change_with_the_places_before_and_after(h
     token = Token.objects.create(user=hq_a)
     response = APIClient().patch(
         f"/api/v1/projects/{project.pk}/",
-        {"name": "两县供水工程", "extra_places": ["654002", "654024"]},
+        {
+            "name": "两县供水工程",
+            "extra_places": ["654002", "654024"],
+            "version": project.version,
+        },
         format="json",
         HTTP_AUTHORIZATION=f"Token {token.key}",
     )
