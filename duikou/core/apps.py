@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from duikou.core import history
+        from duikou.core import history, panels
 
         history.connect_signals()
+        panels.autodiscover()
