@@ -115,7 +115,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "duikou.core.context_processors.navigation",
-                "duikou.core.context_processors.page_extras",
             ],
         },
     },
@@ -195,6 +194,12 @@ REPORTS_MAX_UNCOMPRESSED_MB = env_int("REPORTS_MAX_UNCOMPRESSED_MB", 100)
 REPORTS_MAX_TEXT_CHARACTERS = env_int("REPORTS_MAX_TEXT_CHARACTERS", 1_000_000)
 REPORTS_MAX_MENTIONS = env_int("REPORTS_MAX_MENTIONS", 20_000)
 
+# The programme this installation serves, as its names are written into derived organisation
+# names (江苏省对口支援新疆伊犁哈萨克自治州前方指挥部, 江苏援疆伊宁县工作组). The region itself
+# comes from the loaded reference data; 对口援藏 would set 西藏 and 援藏.
+DUIKOU_REGION_SHORT_NAME = env_str("DUIKOU_REGION_SHORT_NAME", "新疆")
+DUIKOU_PROGRAMME_SHORT_NAME = env_str("DUIKOU_PROGRAMME_SHORT_NAME", "援疆")
+
 # The two-80 rule: place levels whose aid funds count as "county level and below".
 DUIKOU_COUNTY_AND_BELOW_LEVELS = env_list(
     "DUIKOU_COUNTY_AND_BELOW_LEVELS", ["county", "township", "village"]
@@ -205,8 +210,6 @@ IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 20)
 IMPORT_MAX_UNCOMPRESSED_MB = env_int("IMPORT_MAX_UNCOMPRESSED_MB", 200)
 # Project attachments (documents, photos) above this size are refused.
 PROJECT_ATTACHMENT_MAX_MB = env_int("PROJECT_ATTACHMENT_MAX_MB", 20)
-# Templates included on an aiding party's page (block party_extra), in order.
-DUIKOU_PARTY_PAGE_EXTRAS = ["funds/_party_compliance.html"]
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {

@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from duikou.core import views as core_views
+from duikou.pairings import views as pairing_views
 
 handler403 = "duikou.core.views.error_403"
 handler404 = "duikou.core.views.error_404"
@@ -11,6 +12,10 @@ handler500 = "duikou.core.views.error_500"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("duikou.accounts.urls")),
+    # Lists of places and of parties with their current pairings: views of the pairings app
+    # at the places' and parties' own addresses.
+    path("places/", pairing_views.place_list, name="place-list"),
+    path("organisations/parties/", pairing_views.party_list, name="party-list"),
     path("places/", include("duikou.places.urls")),
     path("organisations/", include("duikou.organisations.urls")),
     path("pairings/", include("duikou.pairings.urls")),

@@ -8,7 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from duikou.core import files, history
+        from duikou.core import files, history, panels
 
         history.connect_signals()
         files.connect_signals()
+        panels.autodiscover()

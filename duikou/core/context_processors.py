@@ -12,8 +12,8 @@ from duikou.core.scoping import Scope
 NAV_ITEMS = [
     ("dashboard:home", _("Overview"), None),
     ("pairings:overview", _("Pairings"), None),
-    ("places:list", _("Places"), None),
-    ("organisations:parties", _("Aiding parties"), None),
+    ("place-list", _("Places"), None),
+    ("party-list", _("Aiding parties"), None),
     ("organisations:list", _("Organisations"), None),
     ("projects:list", _("Projects"), None),
     ("funds:plans", _("Funds"), None),
@@ -54,10 +54,3 @@ def navigation(request) -> dict:
         max(matches, key=lambda i: len(i["url"]))["active"] = True
     return {"nav_items": items, "user_scope": scope}
 
-
-def page_extras(request) -> dict:
-    """Templates other apps add to pages of earlier apps (see DUIKOU_PARTY_PAGE_EXTRAS), so an
-    aiding party's page can show later modules' figures without importing them."""
-    from django.conf import settings
-
-    return {"party_page_extras": getattr(settings, "DUIKOU_PARTY_PAGE_EXTRAS", [])}

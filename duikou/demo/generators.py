@@ -47,9 +47,10 @@ DEMO_USERS = [
 
 
 def make_oversight_office(ctx: DemoContext) -> None:
-    region = Place.objects.get(code="650000")
+    # The oversight office sits at the root of the loaded reference data (the region).
+    region = Place.objects.get(parent__isnull=True)
     Organisation.objects.update_or_create(
-        code="OV-650000",
+        code=f"OV-{region.code}",
         defaults={
             "name": "自治区对口援疆工作协调办公室",
             "kind": OrganisationKind.OVERSIGHT,

@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from django.conf import settings
+
 from duikou.lib.datafile import RowChecker, read_csv
 from duikou.organisations.choices import OrganisationKind, PartyKind
 from duikou.organisations.models import AidingParty, Organisation
@@ -64,6 +66,7 @@ def ensure_standard_organisations(pairings: list) -> None:
     Deterministic and idempotent: organisations are keyed by derived codes (HQ-<party>,
     WG-<party>-<place>, GOV-<place>), so re-running updates names instead of duplicating.
     """
+    region = settings.DUIKOU_REGION_SHORT_NAME
     by_party: dict[AidingParty, list[Place]] = {}
     for pairing in pairings:
         by_party.setdefault(pairing.aiding_party, []).append(pairing.place)
@@ -81,9 +84,9 @@ def ensure_standard_organisations(pairings: list) -> None:
         )
         home = prefectures.most_common(1)[0][0] if prefectures else places[0].parent
         hq_name = (
-            f"{party.name}对口支援新疆{home.name}前方指挥部"
+            f"{party.name}对口支援{region}{home.name}前方指挥部"
             if home
-            else f"{party.name}援疆前方指挥部"
+            else f"{party.name}{settings.DUIKOU_PROGRAMME_SHORT_NAME}前方指挥部"
         )
         hq = _upsert_org(
             f"HQ-{party.code}",
@@ -95,7 +98,10 @@ def ensure_standard_organisations(pairings: list) -> None:
         for place in places:
             _upsert_org(
                 f"WG-{party.code}-{place.code}",
-                name=f"{party.short_name}援疆{place.alias or place.name}工作组",
+                name=(
+                    f"{party.short_name}{settings.DUIKOU_PROGRAMME_SHORT_NAME}"
+                    f"{place.alias or place.name}工作组"
+                ),
                 kind=OrganisationKind.WORK_GROUP,
                 aiding_party=party,
                 place=place,

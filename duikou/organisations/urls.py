@@ -5,7 +5,6 @@ from duikou.organisations import views
 app_name = "organisations"
 
 urlpatterns = [
-    path("parties/", views.party_list, name="parties"),
     path("parties/<str:code>/", views.party_detail, name="party"),
     path("", views.OrganisationListView.as_view(), name="list"),
     path("new/", views.OrganisationEditView.as_view(), name="create"),

@@ -1,4 +1,4 @@
-"""Aiding-party pages and organisation pages."""
+"""Aiding-party pages and organisation pages (the party list with its pairings is in pairings)."""
 
 from __future__ import annotations
 
@@ -15,27 +15,10 @@ from duikou.organisations.choices import OrganisationKind
 from duikou.organisations.filters import OrganisationFilterSet
 from duikou.organisations.forms import OrganisationForm
 from duikou.organisations.models import AidingParty, Organisation
-from duikou.pairings.models import Pairing
-
-
-def party_list(request: HttpRequest) -> HttpResponse:
-    parties = AidingParty.objects.visible_to(request.user)
-    counts: dict[int, int] = {}
-    for pairing in Pairing.objects.visible_to(request.user).current().only("aiding_party_id"):
-        counts[pairing.aiding_party_id] = counts.get(pairing.aiding_party_id, 0) + 1
-    for party in parties:
-        party.pairing_count = counts.get(party.pk, 0)
-    return render(request, "organisations/party_list.html", {"parties": parties})
 
 
 def party_detail(request: HttpRequest, code: str) -> HttpResponse:
     party = get_object_or_404(AidingParty.objects.visible_to(request.user), code=code)
-    pairings = (
-        Pairing.objects.visible_to(request.user)
-        .filter(aiding_party=party)
-        .select_related("place", "place__parent")
-        .order_by("place__path")
-    )
     organisations = (
         Organisation.objects.visible_to(request.user)
         .filter(aiding_party=party)
@@ -44,7 +27,6 @@ def party_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     context = {
         "object": party,
-        "pairings": pairings,
         "hq": [o for o in organisations if o.kind == OrganisationKind.HQ],
         "work_groups": [o for o in organisations if o.kind == OrganisationKind.WORK_GROUP],
         "other_organisations": [o for o in organisations if o.kind not in Organisation.AIDING_SIDE],

@@ -1,4 +1,5 @@
-"""The pairing overview (map + table) and pairing pages."""
+"""The pairing overview (map + table), pairing pages, and the lists of places and of aiding
+parties with their current pairings (served at /places/ and /organisations/parties/)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from duikou.organisations.models import AidingParty
 from duikou.pairings.forms import PairingForm
 from duikou.pairings.models import Pairing
 from duikou.places.choices import Level
+from duikou.places.models import Place
 
 
 def overview(request: HttpRequest) -> HttpResponse:
@@ -41,7 +43,8 @@ def overview(request: HttpRequest) -> HttpResponse:
     for pairing in pairings:
         place = pairing.place
         group = place.parent if place.parent and place.parent.level == Level.PREFECTURE else None
-        key = str(group) if group else "新疆生产建设兵团"
+        # Corps divisions sit directly under the region: they group by their kind (兵团师市).
+        key = str(group) if group else place.kind
         table.setdefault(pairing.aiding_party, OrderedDict()).setdefault(key, []).append(pairing)
     context = {
         "parties": parties,
@@ -55,6 +58,41 @@ def overview(request: HttpRequest) -> HttpResponse:
         "pairings/_table.html" if request.headers.get("HX-Request") else "pairings/overview.html"
     )
     return render(request, template, context)
+
+
+def place_list(request: HttpRequest) -> HttpResponse:
+    """Prefectures and Corps units with their counties, each with its current aiding party."""
+    places = list(
+        Place.objects.visible_to(request.user).filter(level__in=[Level.PREFECTURE, Level.COUNTY])
+    )
+    parties_by_place: dict[int, list] = {}
+    for pairing in (
+        Pairing.objects.visible_to(request.user).current().select_related("aiding_party")
+    ):
+        parties_by_place.setdefault(pairing.place_id, []).append(pairing.aiding_party)
+    children: dict[int, list[Place]] = {}
+    for place in places:
+        place.current_parties = parties_by_place.get(place.pk, [])
+        children.setdefault(place.parent_id, []).append(place)
+    prefecture_ids = {p.pk for p in places if p.level == Level.PREFECTURE}
+    # Top-level groups: the prefectures, and the county-level units directly under the region
+    # (Corps divisions), whatever the region.
+    top = [p for p in places if p.level == Level.PREFECTURE] + [
+        p for p in places if p.level == Level.COUNTY and p.parent_id not in prefecture_ids
+    ]
+    groups = [(p, children.get(p.pk, []) if p.level == Level.PREFECTURE else []) for p in top]
+    return render(request, "places/place_list.html", {"groups": groups})
+
+
+def party_list(request: HttpRequest) -> HttpResponse:
+    """The aiding parties, each with the number of places it is paired with now."""
+    parties = AidingParty.objects.visible_to(request.user)
+    counts: dict[int, int] = {}
+    for pairing in Pairing.objects.visible_to(request.user).current().only("aiding_party_id"):
+        counts[pairing.aiding_party_id] = counts.get(pairing.aiding_party_id, 0) + 1
+    for party in parties:
+        party.pairing_count = counts.get(party.pk, 0)
+    return render(request, "organisations/party_list.html", {"parties": parties})
 
 
 class PairingDetailView(ObjectDetailView):

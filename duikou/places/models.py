@@ -102,6 +102,13 @@ class Place(TrackedModel):
     def ancestor_codes(self) -> list[str]:
         return self.path.rstrip(PATH_SEPARATOR).split(PATH_SEPARATOR)[:-1]
 
+    def ancestor_paths(self) -> list[str]:
+        """The `path` of every place above this one, from the root down."""
+        codes = self.ancestor_codes()
+        return [
+            "".join(f"{c}{PATH_SEPARATOR}" for c in codes[: i + 1]) for i in range(len(codes))
+        ]
+
     def ancestors(self) -> list[Place]:
         codes = self.ancestor_codes()
         by_code = {p.code: p for p in Place.objects.filter(code__in=codes)}

@@ -5,7 +5,6 @@ from duikou.places import views
 app_name = "places"
 
 urlpatterns = [
-    path("", views.place_list, name="list"),
     path("map/<str:level>.geojson", views.map_geojson, name="map"),
     path("<str:code>/", views.place_detail, name="detail"),
 ]

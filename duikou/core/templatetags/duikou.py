@@ -7,10 +7,17 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext as _
 
+from duikou.core import panels as panel_registry
 from duikou.core.models import ChangeRecord
 from duikou.lib import money
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def panels(context: dict[str, Any], obj: Any, slot: str = "main") -> str:
+    """The panels other apps registered for this record's detail page (core/panels.py)."""
+    return panel_registry.render_panels(context["request"], obj, slot)
 
 
 @register.simple_tag

@@ -1,4 +1,4 @@
-"""The two-80 block shown on an aiding party's page."""
+"""Template filters of the two-80 pages and the party block."""
 
 from __future__ import annotations
 
@@ -6,19 +6,7 @@ from typing import Any
 
 from django import template
 
-from duikou.funds.compliance import compliance, sees_figures
-
 register = template.Library()
-
-
-@register.inclusion_tag("funds/_party_compliance_block.html", takes_context=True)
-def party_compliance(context: dict[str, Any], party: Any) -> dict[str, Any]:
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not sees_figures(user):
-        return {"visible": False}
-    results = compliance(user, party_id=party.pk)
-    return {"visible": bool(results), "results": results, "party": party}
 
 
 @register.filter

@@ -71,15 +71,21 @@ def test_unbalanced_quotes_do_not_crash() -> None:
     assert_well_formed("“百校牵手”285对，“万师援教”“3个“特别")
 
 
+# These guard against super-linear (backtracking) rules, not speed: a quadratic rule on these
+# inputs would take hours, so the bounds are far above any honest time on a loaded machine
+# (speed itself is measured by `make bench BENCH=textstats`).
+BACKTRACKING_BOUND_S = 30.0
+
+
 def test_enormous_numbers_are_handled_quickly() -> None:
     huge = "9" * 400 + "亿元，" + "1" * 10**5 + "个，" + "一千" * 1000 + "万元"
     begin = time.perf_counter()
     assert_well_formed(huge)
-    assert time.perf_counter() - begin < 2.0
+    assert time.perf_counter() - begin < BACKTRACKING_BOUND_S
 
 
 def test_long_runs_of_numeral_characters_stay_linear() -> None:
     for text in ("一" * 200_000, "1 " * 100_000, "1/" * 100_000, "1余" * 100_000, "十一" * 100_000):
         begin = time.perf_counter()
         assert_well_formed(text)
-        assert time.perf_counter() - begin < 3.0, text[:10]
+        assert time.perf_counter() - begin < BACKTRACKING_BOUND_S, text[:10]
