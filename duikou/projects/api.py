@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+from duikou.core.api import MoveSerializer, ScopedModelViewSet, TrackedSerializer
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
 from duikou.projects.choices import Status
@@ -45,7 +45,7 @@ class ProjectSerializer(TrackedSerializer):
         return super().validate(attrs)  # the model's clean(): dates, implementing organisation
 
 
-class TransitionSerializer(serializers.Serializer):
+class TransitionSerializer(MoveSerializer):
     status = serializers.ChoiceField(choices=Status.choices)
 
 
@@ -62,7 +62,8 @@ class ProjectViewSet(ScopedModelViewSet):
         data = TransitionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            project = change_status(project, data.validated_data["status"], request.user)
+            details = dict(data.validated_data)
+            project = change_status(project, details.pop("status"), request.user, **details)
         except Refused as refused:
             raise ValidationError({"status": refused.messages}) from None
         return Response(ProjectSerializer(project).data)

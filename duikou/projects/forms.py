@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from duikou.core.forms import TrackedModelForm, date_input
-from duikou.projects.choices import AttachmentKind, Status
+from duikou.projects.choices import AttachmentKind
 from duikou.projects.models import Attachment, ProgressReport, Project, ResultIndicator
 
 PROJECT_FIELDS = [
@@ -117,7 +117,3 @@ class ResultIndicatorForm(TrackedModelForm):
     class Meta:
         model = ResultIndicator
         fields = ["indicator", "unit", "expected", "achieved"]
-
-
-class TransitionForm(forms.Form):
-    status = forms.ChoiceField(choices=Status.choices)

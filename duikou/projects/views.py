@@ -21,6 +21,7 @@ from duikou.core.generic import (
     ObjectListView,
 )
 from duikou.core.scoping import can_edit
+from duikou.core.workflow import move_from_request, panel_context
 from duikou.projects.choices import AttachmentKind
 from duikou.projects.filters import ProjectFilterSet
 from duikou.projects.forms import (
@@ -28,10 +29,9 @@ from duikou.projects.forms import (
     ProgressReportForm,
     ProjectForm,
     ResultIndicatorForm,
-    TransitionForm,
 )
 from duikou.projects.models import Attachment, Project
-from duikou.projects.services import Refused, allowed_moves, change_status
+from duikou.projects.services import LIFECYCLE
 
 
 def project_queryset(user: Any):
@@ -61,13 +61,8 @@ class ProjectDetailView(ObjectDetailView):
 
         user = self.request.user
         editable = can_edit(user, obj)
-        moves = allowed_moves(user, obj)
         return {
-            "allowed_moves": [
-                (value, label)
-                for value, label in Project._meta.get_field("status").choices
-                if value in moves
-            ],
+            **panel_context(LIFECYCLE, user, obj),
             "progress_reports": obj.progress_reports.all(),
             "attachments": obj.attachments.all(),
             "results": obj.results.all(),
@@ -96,18 +91,8 @@ class ProjectHistoryView(ObjectHistoryView):
 def transition(request: HttpRequest, pk: int) -> HttpResponse:
     """Move a project to another status; the service decides whether this user may."""
     project = get_object_or_404(project_queryset(request.user), pk=pk)
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a status."))
-    else:
-        try:
-            change_status(project, form.cleaned_data["status"], request.user)
-            messages.success(
-                request,
-                _("Status changed to %(status)s.") % {"status": project.get_status_display()},
-            )
-        except Refused as refused:
-            messages.error(request, " ".join(refused.messages))
+    done, message = move_from_request(LIFECYCLE, request, project)
+    (messages.success if done else messages.error)(request, message)
     return HttpResponseRedirect(project.get_absolute_url())
 
 
