@@ -141,6 +141,12 @@ def sign_in(page):
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path_factory):
+    """Uploads made by tests go to a temporary folder, never into var/media."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
+
+
+@pytest.fixture(autouse=True)
 def reports_run_inline(request, settings):
     """Report-reader jobs run inline in tests; browser tests keep the background thread pool."""
     settings.REPORTS_RUN_INLINE = request.node.get_closest_marker("browser") is None

@@ -74,6 +74,15 @@ class TrackedSerializer(serializers.ModelSerializer):
         return super().create(validated_data)
 
 
+class MoveSerializer(serializers.Serializer):
+    """What a workflow move may carry through the API (core/workflow.py); which of these a move
+    needs depends on the move, and a missing one is refused with the reason."""
+
+    date = serializers.DateField(required=False)
+    document_number = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    opinion = serializers.CharField(required=False, allow_blank=True)
+
+
 class ScopedQuerysetMixin:
     """Any viewset: the declared `queryset` (with its select_related and ordering), narrowed
     to what the caller may see."""

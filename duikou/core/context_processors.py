@@ -53,4 +53,3 @@ def navigation(request) -> dict:
     if matches:
         max(matches, key=lambda i: len(i["url"]))["active"] = True
     return {"nav_items": items, "user_scope": scope}
-

@@ -26,3 +26,50 @@ class TrackedModelForm(forms.ModelForm):
         "you started from version %(expected)s). Reload the page to see their changes, then "
         "make yours again."
     )
+
+
+class MoveForm(forms.Form):
+    """What one workflow move asks of the person making it (core/workflow.py `Step`).
+
+    Only the fields the move needs are shown; an irreversible move asks for an explicit
+    confirmation, so no script is needed for the second step.
+    """
+
+    target = forms.CharField(widget=forms.HiddenInput)
+    date = forms.DateField(label=_("Date"), widget=date_input(), required=False)
+    document_number = forms.CharField(label=_("Document number"), max_length=100, required=False)
+    opinion = forms.CharField(
+        label=_("Opinion"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    attachment = forms.FileField(label=_("Attachment"), required=False)
+    confirmed = forms.BooleanField(
+        label=_("I confirm: this step cannot be undone."), required=False
+    )
+
+    def __init__(self, *args, step=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step = step
+        if step is None:
+            return
+        self.fields["target"].initial = step.target
+        needs = {str(n) for n in step.required}
+        for name in ("date", "document_number", "opinion", "attachment"):
+            if name not in needs:
+                del self.fields[name]
+            else:
+                self.fields[name].required = True
+        if step.send_back and "opinion" in self.fields:
+            self.fields["opinion"].label = _("Reason")
+        if step.confirm:
+            self.fields["confirmed"].required = True
+        else:
+            del self.fields["confirmed"]
+
+    def details(self) -> dict:
+        """The move details for `Workflow.move`."""
+        data = self.cleaned_data
+        return {
+            key: data[key]
+            for key in ("date", "document_number", "opinion", "attachment")
+            if data.get(key) not in (None, "")
+        }

@@ -93,3 +93,41 @@ class ChangeRecord(models.Model):
 
     def model_class(self) -> type[models.Model] | None:
         return self.content_type.model_class()
+
+
+class WorkflowMove(models.Model):
+    """One move of a record through its workflow: the timeline shown on the record's page.
+
+    The state field's change is in the change log as well; this keeps what only a move has:
+    the opinion (the reason of a send-back), the document number (文号), the date the move
+    stands for and an attachment.
+    """
+
+    timestamp = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(_("object id"), max_length=64)
+    source = models.CharField(_("from"), max_length=30)
+    target = models.CharField(_("to"), max_length=30)
+    is_send_back = models.BooleanField(_("sent back"), default=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    user_name = models.CharField(_("user name"), max_length=150, blank=True)
+    date = models.DateField(_("date"))
+    opinion = models.TextField(_("opinion"), blank=True)
+    document_number = models.CharField(_("document number"), max_length=100, blank=True)
+    attachment = models.FileField(_("attachment"), upload_to="workflow/%Y/", blank=True)
+
+    class Meta:
+        verbose_name = _("workflow move")
+        verbose_name_plural = _("workflow moves")
+        ordering = ["timestamp", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "timestamp"])]
+
+    def __str__(self) -> str:
+        return f"{self.source} → {self.target}"

@@ -6,4 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("changes/", views.change_log, name="changes"),
+    path("moves/<int:pk>/attachment/", views.move_attachment, name="move_attachment"),
 ]

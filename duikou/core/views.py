@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from duikou.core.generic import paginate
-from duikou.core.models import ChangeRecord
+from duikou.core.models import ChangeRecord, WorkflowMove
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope
 
@@ -49,6 +50,22 @@ def change_log(request: HttpRequest) -> HttpResponse:
         "core/change_log.html",
         {**paginate(request, records), "actions": ChangeRecord.Action},
     )
+
+
+@login_required
+def move_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """A workflow move's attachment, for those who may see the record it moved."""
+    move = get_object_or_404(WorkflowMove.objects.select_related("content_type"), pk=pk)
+    model = move.content_type.model_class()
+    if not move.attachment or model is None:
+        raise Http404
+    if not model.objects.visible_to(request.user).filter(pk=move.object_id).exists():
+        raise Http404
+    try:
+        handle = move.attachment.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=Path(move.attachment.name).name)
 
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

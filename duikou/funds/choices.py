@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
     APPROVED = "approved", _("Approved")
 
 

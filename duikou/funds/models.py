@@ -63,6 +63,17 @@ class FundPlan(TrackedModel):
     def get_absolute_url(self) -> str:
         return reverse("funds:plan", args=[self.pk])
 
+    def on_workflow_move(self, step, details, user) -> set[str]:
+        """Approval stamps who approved and when; sending back or re-drafting clears it."""
+        from django.utils import timezone
+
+        if step.target == PlanStatus.APPROVED:
+            self.approved_by = user if getattr(user, "pk", None) else None
+            self.approved_at = timezone.now()
+        else:
+            self.approved_by, self.approved_at = None, None
+        return {"approved_by", "approved_at"}
+
     @property
     def is_approved(self) -> bool:
         return self.status == PlanStatus.APPROVED

@@ -13,11 +13,12 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope, can_edit
+from duikou.core.workflow import Actor, Step, Workflow
 from duikou.funds.choices import PlanStatus, TransactionKind
 from duikou.funds.models import Allocation, FundPlan, FundTransaction
 from duikou.lib.money import wan
@@ -34,19 +35,44 @@ def may_approve(user: Any) -> bool:
     return Scope.of(user).role in (Role.COORDINATOR, Role.ADMIN)
 
 
-def approve_plan(plan: FundPlan, user: Any) -> FundPlan:
-    """The coordinator approves an annual fund plan."""
+def _party_of_the_plan(user: Any, plan: FundPlan) -> bool:
+    return Scope.of(user).role in (Role.HQ, Role.ADMIN) and can_edit(user, plan)
+
+
+OFFICE = Actor(
+    "coordinator", gettext_lazy("the aid coordination office"), lambda u, p: may_approve(u)
+)
+HEADQUARTERS = Actor(
+    "hq", gettext_lazy("the front headquarters of the plan's party"), _party_of_the_plan
+)
+
+# A plan is drafted and submitted by its party's headquarters and approved (or sent back) by
+# the coordination office; the office may also approve a draft it received on paper.
+PLAN_APPROVAL = Workflow(
+    "funds.FundPlan",
+    field="status",
+    moves=[
+        Step(PlanStatus.DRAFT, PlanStatus.SUBMITTED, HEADQUARTERS, gettext_lazy("Submit")),
+        Step(PlanStatus.SUBMITTED, PlanStatus.APPROVED, OFFICE, gettext_lazy("Approve")),
+        Step(PlanStatus.DRAFT, PlanStatus.APPROVED, OFFICE, gettext_lazy("Approve")),
+        Step(
+            PlanStatus.SUBMITTED,
+            PlanStatus.DRAFT,
+            OFFICE,
+            gettext_lazy("Send back"),
+            send_back=True,
+        ),
+    ],
+)
+
+
+def approve_plan(plan: FundPlan, user: Any, **details: Any) -> FundPlan:
+    """The coordinator approves an annual fund plan (a draft or a submitted one)."""
+    if plan.status == PlanStatus.APPROVED:
+        raise Refused(_("This fund plan is already approved."), code="already")
     if not may_approve(user):
-        raise Refused(_("Only the aid coordination office approves fund plans."))
-    with transaction.atomic():
-        locked = FundPlan.objects.select_for_update().get(pk=plan.pk)
-        if locked.status == PlanStatus.APPROVED:
-            raise Refused(_("This fund plan is already approved."))
-        locked.status = PlanStatus.APPROVED
-        locked.approved_by = user
-        locked.approved_at = timezone.now()
-        locked.save()
-    return locked
+        raise Refused(_("Only the aid coordination office approves fund plans."), code="actor")
+    return PLAN_APPROVAL.move(plan, PlanStatus.APPROVED, user, **details)
 
 
 def allocated_total(plan: FundPlan) -> Decimal:

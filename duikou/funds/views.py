@@ -26,18 +26,13 @@ from duikou.core.generic import (
     ObjectListView,
 )
 from duikou.core.templatetags.duikou import wan
+from duikou.core.workflow import move_from_request, panel_context
 from duikou.funds.compliance import compliance, rule_config, sees_figures
 from duikou.funds.filters import FundPlanFilterSet
 from duikou.funds.forms import AllocationForm, FundPlanForm, TransactionForm
 from duikou.funds.imports import TRANSACTION_COLUMNS, import_transactions
 from duikou.funds.models import Allocation, FundPlan, FundTransaction, PortfolioSummary
-from duikou.funds.services import (
-    allocate,
-    allocated_total,
-    approve_plan,
-    may_approve,
-    record_transaction,
-)
+from duikou.funds.services import PLAN_APPROVAL, allocate, allocated_total, record_transaction
 from duikou.organisations.models import AidingParty
 from duikou.places.choices import Level
 from duikou.projects.dataviews import ImportView, template_view
@@ -74,7 +69,7 @@ class FundPlanDetailView(ObjectDetailView):
             "allocated": allocated,
             "remaining": obj.amount - allocated,
             "allocation_form": AllocationForm() if obj.is_approved else None,
-            "may_approve": not obj.is_approved and may_approve(self.request.user),
+            **panel_context(PLAN_APPROVAL, self.request.user, obj),
         }
 
 
@@ -90,12 +85,10 @@ class FundPlanHistoryView(ObjectHistoryView):
 @login_required
 @require_POST
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Submit, approve or send back a fund plan (the workflow decides who may)."""
     plan = get_object_or_404(FundPlan.objects.visible_to(request.user), pk=pk)
-    try:
-        approve_plan(plan, request.user)
-        messages.success(request, _("Fund plan approved."))
-    except Refused as refused:
-        messages.error(request, " ".join(refused.messages))
+    done, message = move_from_request(PLAN_APPROVAL, request, plan)
+    (messages.success if done else messages.error)(request, message)
     return HttpResponseRedirect(plan.get_absolute_url())
 
 

@@ -105,9 +105,7 @@ class Place(TrackedModel):
     def ancestor_paths(self) -> list[str]:
         """The `path` of every place above this one, from the root down."""
         codes = self.ancestor_codes()
-        return [
-            "".join(f"{c}{PATH_SEPARATOR}" for c in codes[: i + 1]) for i in range(len(codes))
-        ]
+        return ["".join(f"{c}{PATH_SEPARATOR}" for c in codes[: i + 1]) for i in range(len(codes))]
 
     def ancestors(self) -> list[Place]:
         codes = self.ancestor_codes()

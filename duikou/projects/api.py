@@ -9,7 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+from duikou.core.api import MoveSerializer, ScopedModelViewSet, TrackedSerializer
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
 from duikou.projects.choices import Status
@@ -67,7 +67,7 @@ class ProjectSerializer(TrackedSerializer):
             raise ValidationError(serializers.as_serializer_error(exc)) from None
 
 
-class TransitionSerializer(serializers.Serializer):
+class TransitionSerializer(MoveSerializer):
     status = serializers.ChoiceField(choices=Status.choices)
 
 
@@ -84,7 +84,8 @@ class ProjectViewSet(ScopedModelViewSet):
         data = TransitionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            project = change_status(project, data.validated_data["status"], request.user)
+            details = dict(data.validated_data)
+            project = change_status(project, details.pop("status"), request.user, **details)
         except Refused as refused:
             raise ValidationError({"status": refused.messages}) from None
         return Response(ProjectSerializer(project).data)

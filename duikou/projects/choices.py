@@ -18,27 +18,6 @@ class Status(models.TextChoices):
     HANDED_OVER = "handed_over", _("Handed over")
 
 
-class Actor(models.TextChoices):
-    """Who performs a lifecycle step."""
-
-    PARTY = "party", _("The aiding party (headquarters or work group)")
-    COORDINATOR = "coordinator", _("The aid coordination office")
-    RECIPIENT = "recipient", _("The recipient government of the place")
-
-
-# (from, to) → who may make that move. Anything not listed is an illegal move.
-TRANSITIONS: dict[tuple[str, str], str] = {
-    (Status.RESERVE, Status.PLANNED): Actor.PARTY,
-    (Status.PLANNED, Status.RESERVE): Actor.PARTY,
-    (Status.PLANNED, Status.APPROVED): Actor.COORDINATOR,
-    (Status.APPROVED, Status.PLANNED): Actor.COORDINATOR,
-    (Status.APPROVED, Status.BUILDING): Actor.PARTY,
-    (Status.BUILDING, Status.COMPLETED): Actor.PARTY,
-    (Status.COMPLETED, Status.ACCEPTED): Actor.RECIPIENT,
-    (Status.ACCEPTED, Status.HANDED_OVER): Actor.RECIPIENT,
-}
-
-
 class FundingSource(models.TextChoices):
     """Where a project's money comes from; each has a budget field `budget_<value>`."""
 

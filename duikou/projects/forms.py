@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from duikou.core.forms import TrackedModelForm, date_input
-from duikou.projects.choices import AttachmentKind, Status
+from duikou.projects.choices import AttachmentKind
 from duikou.projects.models import Attachment, ProgressReport, Project, ResultIndicator
 
 PROJECT_FIELDS = [
@@ -128,7 +128,3 @@ class ResultIndicatorForm(TrackedModelForm):
     class Meta:
         model = ResultIndicator
         fields = ["indicator", "unit", "expected", "achieved"]
-
-
-class TransitionForm(forms.Form):
-    status = forms.ChoiceField(choices=Status.choices)

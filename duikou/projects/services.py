@@ -1,80 +1,114 @@
-"""Project workflows: the lifecycle move, with who may make it."""
+"""Project workflows: the lifecycle (on the core workflow module) and the category list."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from duikou.core.errors import Refused  # other modules import it from here too
+from duikou.core.errors import Refused  # noqa: F401 (imported from here by older callers)
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope, can_edit
-from duikou.projects.choices import STANDARD_CATEGORIES, TRANSITIONS, Actor, Status
+from duikou.core.workflow import Actor, Need, Step, Workflow
+from duikou.projects.choices import STANDARD_CATEGORIES, Status
 from duikou.projects.models import Category, Project
 
 
-def actor_allows(user: Any, project: Project, actor: str) -> bool:
-    """Whether `user` acts as `actor` for this project."""
+def _acts_for_the_party(user: Any, project: Project) -> bool:
+    return Scope.of(user).role in (Role.HQ, Role.WORK_GROUP, Role.ADMIN) and can_edit(user, project)
+
+
+def _is_the_coordinator(user: Any, project: Project) -> bool:
+    return Scope.of(user).role in (Role.COORDINATOR, Role.ADMIN)
+
+
+def _is_the_recipient(user: Any, project: Project) -> bool:
     scope = Scope.of(user)
-    if scope.role == Role.ADMIN:
-        return True
-    if actor == Actor.COORDINATOR:
-        return scope.role == Role.COORDINATOR
-    if actor == Actor.RECIPIENT:
-        return scope.role == Role.RECIPIENT and scope.covers(project.place)
-    return scope.role in (Role.HQ, Role.WORK_GROUP) and can_edit(user, project)
+    return scope.role == Role.ADMIN or (
+        scope.role == Role.RECIPIENT and scope.covers(project.place)
+    )
+
+
+PARTY = Actor(
+    "party", gettext_lazy("the aiding party (headquarters or work group)"), _acts_for_the_party
+)
+COORDINATOR = Actor("coordinator", gettext_lazy("the aid coordination office"), _is_the_coordinator)
+RECIPIENT = Actor(
+    "recipient", gettext_lazy("the recipient government of the place"), _is_the_recipient
+)
+
+
+def _has_start_date(project: Project) -> str | None:
+    if not project.start_date:
+        return _("Enter the start date before the project goes under construction.")
+    return None
+
+
+def _has_finish_date(project: Project) -> str | None:
+    if not project.finish_date:
+        return _("Enter the finish date before the project is completed.")
+    return None
+
+
+# The lifecycle 储备→计划→批复→在建→竣工→验收→移交: who makes each move and what it needs.
+LIFECYCLE = Workflow(
+    "projects.Project",
+    field="status",
+    moves=[
+        Step(Status.RESERVE, Status.PLANNED, PARTY, gettext_lazy("Put into the plan")),
+        Step(Status.PLANNED, Status.RESERVE, PARTY, gettext_lazy("Back to the reserve")),
+        Step(
+            Status.PLANNED,
+            Status.APPROVED,
+            COORDINATOR,
+            gettext_lazy("Approve"),
+            needs=frozenset({Need.DOCUMENT_NUMBER}),
+        ),
+        Step(
+            Status.APPROVED, Status.PLANNED, COORDINATOR, gettext_lazy("Send back"), send_back=True
+        ),
+        Step(
+            Status.APPROVED,
+            Status.BUILDING,
+            PARTY,
+            gettext_lazy("Start construction"),
+            check=_has_start_date,
+        ),
+        Step(
+            Status.BUILDING,
+            Status.COMPLETED,
+            PARTY,
+            gettext_lazy("Complete"),
+            check=_has_finish_date,
+        ),
+        Step(
+            Status.COMPLETED,
+            Status.ACCEPTED,
+            RECIPIENT,
+            gettext_lazy("Accept"),
+            needs=frozenset({Need.OPINION}),
+            confirm=True,
+        ),
+        Step(
+            Status.ACCEPTED, Status.HANDED_OVER, RECIPIENT, gettext_lazy("Take over"), confirm=True
+        ),
+    ],
+)
 
 
 def allowed_moves(user: Any, project: Project) -> list[str]:
     """The statuses this user may move the project to now (for buttons and the API)."""
-    return [
-        to
-        for (frm, to), actor in TRANSITIONS.items()
-        if frm == project.status and actor_allows(user, project, actor)
-    ]
+    return [step.target for step in LIFECYCLE.allowed(user, project)]
 
 
-def _check_move(user: Any, project: Project, to: str) -> None:
-    if to not in Status.values:
-        raise Refused(_("%(status)s is not a project status.") % {"status": to})
-    frm = project.status
-    actor = TRANSITIONS.get((frm, to))
-    labels = {"from": Status(frm).label, "to": Status(to).label}
-    if actor is None:
-        raise Refused(_("A project cannot go from %(from)s to %(to)s.") % labels)
-    if not actor_allows(user, project, actor):
-        raise Refused(
-            _("Only %(actor)s may move a project from %(from)s to %(to)s.")
-            % {**labels, "actor": Actor(actor).label}
-        )
-    if to == Status.BUILDING and not project.start_date:
-        raise Refused(_("Enter the start date before the project goes under construction."))
-    if to == Status.COMPLETED and not project.finish_date:
-        raise Refused(_("Enter the finish date before the project is completed."))
-
-
-def change_status(project: Project, to: str, user: Any) -> Project:
+def change_status(project: Project, to: str, user: Any, **details: Any) -> Project:
     """Move a project to another lifecycle status, or refuse with the reason.
 
-    Locks the project row so two people cannot make conflicting moves at once. History
-    records the change like any other save.
+    `details` are what the move needs (document_number, opinion, date, attachment); the move is
+    kept on the project's timeline and its status change in history.
     """
-    with transaction.atomic():
-        locked = (
-            Project.objects.visible_to(user)
-            .select_for_update(of=("self",))
-            .select_related("place")
-            .filter(pk=project.pk)
-            .first()
-        )
-        if locked is None:
-            raise Refused(_("Project not found."))
-        _check_move(user, locked, to)
-        locked.status = to
-        locked.save(update_fields=["status"])
-    project.status, project.version = locked.status, locked.version
-    return locked
+    return LIFECYCLE.move(project, to, user, **details)
 
 
 def ensure_standard_categories() -> None:

@@ -21,6 +21,7 @@ from duikou.core.generic import (
     ObjectListView,
 )
 from duikou.core.scoping import can_edit, reads_related
+from duikou.core.workflow import move_from_request, panel_context
 from duikou.core.writes import OutOfScope, save_in_scope
 from duikou.projects.choices import AttachmentKind
 from duikou.projects.filters import ProjectFilterSet
@@ -29,10 +30,9 @@ from duikou.projects.forms import (
     ProgressReportForm,
     ProjectForm,
     ResultIndicatorForm,
-    TransitionForm,
 )
 from duikou.projects.models import Attachment, ProgressReport, Project, ResultIndicator
-from duikou.projects.services import Refused, allowed_moves, change_status
+from duikou.projects.services import LIFECYCLE
 
 
 def project_queryset(user: Any):
@@ -65,13 +65,8 @@ class ProjectDetailView(ObjectDetailView):
         editable = can_edit(user, obj)
         # A published project is public, its money is not: the panels read what the API shows.
         sees_money = reads_related(user, FundTransaction, "project", obj)
-        moves = allowed_moves(user, obj)
         return {
-            "allowed_moves": [
-                (value, label)
-                for value, label in Project._meta.get_field("status").choices
-                if value in moves
-            ],
+            **panel_context(LIFECYCLE, user, obj),
             "progress_reports": ProgressReport.objects.visible_to(user).filter(project=obj),
             "attachments": Attachment.objects.visible_to(user).filter(project=obj),
             "results": ResultIndicator.objects.visible_to(user).filter(project=obj),
@@ -111,18 +106,8 @@ class ProjectHistoryView(ObjectHistoryView):
 def transition(request: HttpRequest, pk: int) -> HttpResponse:
     """Move a project to another status; the service decides whether this user may."""
     project = get_object_or_404(project_queryset(request.user), pk=pk)
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a status."))
-    else:
-        try:
-            change_status(project, form.cleaned_data["status"], request.user)
-            messages.success(
-                request,
-                _("Status changed to %(status)s.") % {"status": project.get_status_display()},
-            )
-        except Refused as refused:
-            messages.error(request, " ".join(refused.messages))
+    done, message = move_from_request(LIFECYCLE, request, project)
+    (messages.success if done else messages.error)(request, message)
     return HttpResponseRedirect(project.get_absolute_url())
 
 

@@ -115,7 +115,11 @@ def test_the_status_moves_only_through_the_transition_action(api, hq_a, coordina
     assert project.status == Status.PLANNED
     refused = client.post(f"/api/v1/projects/{project.pk}/transition/", {"status": "approved"})
     assert refused.status_code == 400 and "status" in refused.json()
-    ok = api(coordinator).post(f"/api/v1/projects/{project.pk}/transition/", {"status": "approved"})
+    coordinator_api = api(coordinator)
+    url = f"/api/v1/projects/{project.pk}/transition/"
+    missing = coordinator_api.post(url, {"status": "approved"})
+    assert missing.status_code == 400  # an approval needs its document number
+    ok = coordinator_api.post(url, {"status": "approved", "document_number": "新援办〔2025〕1号"})
     assert ok.status_code == 200 and ok.json()["status"] == "approved"
 
 

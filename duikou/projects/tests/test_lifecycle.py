@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from duikou.core.models import ChangeRecord
+from duikou.core.workflow import timeline
 from duikou.projects.choices import Status
 from duikou.projects.services import Refused, allowed_moves, change_status
 from duikou.projects.tests.factories import BEIJING, HOTAN_COUNTY, make_project, party, place
@@ -19,10 +20,10 @@ def test_a_project_walks_the_whole_lifecycle_with_the_right_people(
 ):
     project = make_project(start_date=dt.date(2024, 3, 1), finish_date=dt.date(2024, 10, 1))
     change_status(project, Status.PLANNED, hq_a)
-    change_status(project, Status.APPROVED, coordinator)
+    change_status(project, Status.APPROVED, coordinator, document_number="新援办〔2024〕7号")
     change_status(project, Status.BUILDING, wg_a)
     change_status(project, Status.COMPLETED, hq_a)
-    change_status(project, Status.ACCEPTED, recipient)
+    change_status(project, Status.ACCEPTED, recipient, opinion="工程质量合格，同意验收。")
     change_status(project, Status.HANDED_OVER, recipient)
     project.refresh_from_db()
     assert project.status == Status.HANDED_OVER
@@ -30,6 +31,9 @@ def test_a_project_walks_the_whole_lifecycle_with_the_right_people(
         object_id=str(project.pk), action="update", changes__has_key="status"
     )
     assert moves.count() == 6
+    steps = [(m.source, m.target, m.user_name) for m in timeline(project)]
+    assert steps[2] == ("approved", "building", "wg_jiangsu_yining")
+    assert [m.document_number for m in timeline(project)][1] == "新援办〔2024〕7号"
 
 
 def test_skipping_a_step_is_refused_with_the_reason(hq_a):
@@ -45,15 +49,36 @@ def test_only_the_coordinator_approves_a_project(hq_a, coordinator):
     project = make_project(status=Status.PLANNED)
     with pytest.raises(Refused):
         change_status(project, Status.APPROVED, hq_a)
-    change_status(project, Status.APPROVED, coordinator)
+    change_status(project, Status.APPROVED, coordinator, document_number="新援办〔2024〕8号")
     assert project.status == Status.APPROVED
+
+
+def test_an_approval_needs_its_document_number(coordinator):
+    project = make_project(status=Status.PLANNED)
+    with pytest.raises(Refused) as refused:
+        change_status(project, Status.APPROVED, coordinator)
+    assert refused.value.refusal_code == "needs"
+    assert "文号" in refused.value.messages[0] or "document number" in refused.value.messages[0]
+    project.refresh_from_db()
+    assert project.status == Status.PLANNED
+    assert not timeline(project).exists()
+
+
+def test_sending_a_project_back_needs_the_reason_and_keeps_it_on_the_timeline(coordinator):
+    project = make_project(status=Status.APPROVED)
+    with pytest.raises(Refused):
+        change_status(project, Status.PLANNED, coordinator, opinion="  ")
+    change_status(project, Status.PLANNED, coordinator, opinion="投资估算缺少依据，请补充。")
+    move = timeline(project).get()
+    assert move.is_send_back and move.opinion == "投资估算缺少依据，请补充。"
+    assert move.user_name == "coordinator"
 
 
 def test_acceptance_is_confirmed_only_by_the_recipient_of_the_place(hq_a, recipient):
     project = make_project(status=Status.COMPLETED)
     with pytest.raises(Refused):
         change_status(project, Status.ACCEPTED, hq_a)
-    change_status(project, Status.ACCEPTED, recipient)
+    change_status(project, Status.ACCEPTED, recipient, opinion="同意验收。")
     assert project.status == Status.ACCEPTED
 
 
@@ -65,7 +90,7 @@ def test_a_recipient_cannot_accept_a_project_elsewhere(recipient):
         is_published=True,
     )
     with pytest.raises(Refused):
-        change_status(project, Status.ACCEPTED, recipient)
+        change_status(project, Status.ACCEPTED, recipient, opinion="同意验收。")
 
 
 def test_another_party_cannot_move_a_project(hq_b):

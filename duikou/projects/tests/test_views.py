@@ -122,9 +122,26 @@ def test_the_coordinator_approves_through_the_status_button(client_for, coordina
     client = client_for(coordinator)
     page = client.get(project.get_absolute_url())
     assert b'data-testid="move-approved"' in page.content
-    client.post(reverse("projects:transition", args=[project.pk]), {"status": "approved"})
+    url = reverse("projects:transition", args=[project.pk])
+    without = client.post(url, {"target": "approved"}, follow=True)
+    assert "文号" in [str(m) for m in without.context["messages"]][0]
+    client.post(url, {"target": "approved", "document_number": "新援办〔2025〕2号"})
     project.refresh_from_db()
     assert project.status == Status.APPROVED
+    timeline = client.get(project.get_absolute_url()).content.decode()
+    assert "新援办〔2025〕2号" in timeline
+
+
+def test_an_irreversible_move_asks_for_confirmation(client_for, recipient):
+    project = make_project(status=Status.ACCEPTED)
+    client = client_for(recipient)
+    url = reverse("projects:transition", args=[project.pk])
+    client.post(url, {"target": "handed_over"})
+    project.refresh_from_db()
+    assert project.status == Status.ACCEPTED
+    client.post(url, {"target": "handed_over", "confirmed": "on"})
+    project.refresh_from_db()
+    assert project.status == Status.HANDED_OVER
 
 
 def test_an_illegal_move_shows_the_reason_and_changes_nothing(client_for, hq_a):
@@ -195,7 +212,8 @@ def test_fund_plan_pages_allocate_and_record(client_for, hq_a, coordinator):
         "/funds/plans/new/", {"aiding_party": party().pk, "year": 2024, "amount": "1000000"}
     )
     plan = FundPlan.objects.get(aiding_party=party(), year=2024)
-    client_for(coordinator).post(reverse("funds:approve", args=[plan.pk]))
+    client.post(reverse("funds:approve", args=[plan.pk]), {"target": "submitted"})
+    client_for(coordinator).post(reverse("funds:approve", args=[plan.pk]), {"target": "approved"})
     project = make_project()
     client = client_for(hq_a)
     client.post(
