@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from duikou.accounts.models import User
+from duikou.core.history import diff, record_change
 
 
 @admin.register(User)
@@ -21,6 +22,15 @@ class UserAdmin(BaseUserAdmin):
 
     @admin.action(description=_("Unlock the selected accounts"))
     def unlock(self, request, queryset):
-        queryset.update(failed_logins=0, locked_until=None)
+        # Per object, not queryset.update(): unlocking is a change history must show.
+        for user in queryset:
+            changes = diff(
+                {"failed_logins": user.failed_logins, "locked_until": user.locked_until},
+                {"failed_logins": 0, "locked_until": None},
+            )
+            if changes:
+                user.failed_logins, user.locked_until = 0, None
+                user.save(update_fields=["failed_logins", "locked_until"])
+                record_change(user, "update", changes)
 
     actions = ("unlock",)

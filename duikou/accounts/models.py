@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +50,31 @@ class User(AbstractUser):
         full = self.get_full_name()
         return f"{full}（{self.username}）" if full else self.username
 
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> User:
+        user = super().from_db(db, field_names, values)
+        if "password" in user.__dict__:  # not when deferred
+            user._stored_password = user.password
+        return user
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Saves; a new password (set_password, the admin, any path) revokes the API tokens."""
+        update_fields = kwargs.get("update_fields")
+        changed = (
+            not self._state.adding
+            and (update_fields is None or "password" in update_fields)
+            and (
+                self._password is not None  # set_password() since the last save
+                or self.password != getattr(self, "_stored_password", self.password)
+            )
+        )
+        super().save(*args, **kwargs)
+        self._stored_password = self.password
+        if changed:
+            from rest_framework.authtoken.models import Token
+
+            Token.objects.filter(user=self).delete()
+
     def clean(self) -> None:
         super().clean()
         if not self.role:
@@ -67,11 +94,23 @@ class User(AbstractUser):
         return self.locked_until is not None and self.locked_until > timezone.now()
 
     def register_failed_login(self) -> None:
-        self.failed_logins += 1
-        if self.failed_logins >= settings.LOGIN_FAILURE_LIMIT:
-            self.locked_until = timezone.now() + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-            self.failed_logins = 0
-        self.save(update_fields=["failed_logins", "locked_until"])
+        """Count one failure, locking the account at the limit, in one UPDATE statement.
+
+        Counting in the database (not read, add one, save) makes concurrent failures count
+        each: the row is locked while the statement runs, and both assignments read the row
+        as it was before it, so the failure that reaches the limit is the one that locks.
+        """
+        reaching = Q(failed_logins__gte=settings.LOGIN_FAILURE_LIMIT - 1)
+        until = timezone.now() + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+        type(self)._default_manager.filter(pk=self.pk).update(
+            failed_logins=Case(When(reaching, then=Value(0)), default=F("failed_logins") + 1),
+            locked_until=Case(
+                When(reaching, then=Value(until)),
+                default=F("locked_until"),
+                output_field=models.DateTimeField(),
+            ),
+        )
+        self.refresh_from_db(fields=["failed_logins", "locked_until"])
 
     def register_successful_login(self) -> None:
         if self.failed_logins or self.locked_until:

@@ -8,6 +8,7 @@ from django.db.models.functions import Concat, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from duikou.core.history import record_change
 from duikou.core.models import TrackedModel
 from duikou.core.scoping import ScopedQuerySet, ScopeRule
 from duikou.places.choices import Level
@@ -74,10 +75,14 @@ class Place(TrackedModel):
         self.path = self.compute_path()
         super().save(*args, **kwargs)
         if old_path and old_path != self.path:
-            # Moving a node moves its subtree: rewrite the descendants' path prefix.
-            Place.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
-                path=Concat(Value(self.path), Substr("path", len(old_path) + 1))
-            )
+            # Moving a node moves its subtree: rewrite the descendants' path prefix, and record
+            # the new path of each in history (the update bypasses the signal receivers).
+            below = Place.objects.filter(path__startswith=old_path).exclude(pk=self.pk)
+            moved = list(below.only("pk", "code", "name", "alias", "path"))
+            below.update(path=Concat(Value(self.path), Substr("path", len(old_path) + 1)))
+            for place in moved:
+                new_path = f"{self.path}{place.path[len(old_path) :]}"
+                record_change(place, "update", {"path": [place.path, new_path]})
 
     def compute_path(self) -> str:
         prefix = self.parent.path if self.parent_id else ""

@@ -3,8 +3,9 @@
 Scales: "tiny" (~50 projects, for tests), "demo" (a few thousand across 2019–2025, figures in
 the range the programme reports: 3000-odd projects, 300-odd 亿元, over 80 percent at the
 grassroots and for livelihood), "national" (1M projects, 10M transactions, PostgreSQL COPY, see
-`duikou.projects.national`). Bulk inserts skip per-record history on purpose: this is generated
-data, not anyone's edit; the summary table is rebuilt at the end.
+`duikou.projects.national`). Records are inserted in bulk, and so are their creation entries
+(`record_bulk_creation`, attributed to "loader:demo_data" or the acting user); the summary table
+is rebuilt at the end.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from decimal import Decimal
 from django.core.management.base import CommandError
 from django.db import connection
 
+from duikou.core.history import record_bulk_creation
 from duikou.demo.generators import DemoContext, register
+
+SOURCE = "demo_data"  # history shows these records as created by "loader:demo_data"
 
 SCALE_PROJECTS = {"tiny": 50, "demo": 3000}
 DEMO_YEARS = list(range(2019, 2026))
@@ -116,6 +120,7 @@ def make_portfolio(ctx: DemoContext) -> None:
             )
         )
     Project.objects.bulk_create(projects, batch_size=1000)
+    record_bulk_creation(projects, source=SOURCE)
     plans = {}
     for party in {p.aiding_party for p in projects}:
         for year in DEMO_YEARS:
@@ -135,6 +140,7 @@ def make_portfolio(ctx: DemoContext) -> None:
                     status=PlanStatus.APPROVED if year < 2025 else PlanStatus.DRAFT,
                 )
     FundPlan.objects.bulk_create(plans.values())
+    record_bulk_creation(plans.values(), source=SOURCE)
     allocations, transactions = [], []
     started = {
         Status.APPROVED,
@@ -170,6 +176,7 @@ def make_portfolio(ctx: DemoContext) -> None:
             )
     Allocation.objects.bulk_create(allocations, batch_size=1000)
     FundTransaction.objects.bulk_create(transactions, batch_size=1000)
+    record_bulk_creation([*allocations, *transactions], source=SOURCE)
     rebuild()
     ctx.made["projects"] = len(projects)
     ctx.log(

@@ -3,20 +3,25 @@
 Rows are generated in Python as COPY text and streamed through psycopg's `cursor.copy` in large
 chunks; secondary indexes are dropped during the load and rebuilt after it, foreign-key
 triggers are skipped when the role may do so, and the portfolio summary is rebuilt at the end.
-The dataset replaces all projects and fund records, so it refuses to run over hand-made
-projects (codes not starting with "N-").
+Every record gets its creation entry in history, COPYed as well (`creation_copy_lines`,
+attributed to "loader:national" or the acting user, under the run's request id).
+The dataset replaces all projects and fund records (and their history), so it refuses to run
+over hand-made projects (codes not starting with "N-").
 """
 
 from __future__ import annotations
 
 import random
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from typing import Any
 
 from django.core.management.base import CommandError
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 
+from duikou.core.history import CHANGE_RECORD_COPY_COLUMNS, creation_copy_lines
 from duikou.funds.choices import PlanStatus, TransactionKind
 from duikou.projects.choices import Status
 
@@ -24,6 +29,7 @@ YEARS = list(range(2011, 2026))  # 15 years of the programme
 CHUNK = 50_000
 STARTED = [Status.APPROVED, Status.BUILDING, Status.COMPLETED, Status.ACCEPTED, Status.HANDED_OVER]
 ORDER = [Status.RESERVE, Status.PLANNED, *STARTED]
+SOURCE = "national"  # history shows the records as created by "loader:national"
 
 
 def _tables() -> dict[str, str]:
@@ -59,6 +65,49 @@ def _copy(cursor, table: str, columns: list[str], lines: Iterator[str]) -> int:
     return n
 
 
+def _copy_with_history(
+    cursor,
+    model: type[models.Model],
+    columns: list[str],
+    lines: Iterator[str],
+    object_repr: Callable[[dict[str, Any]], str],
+) -> int:
+    """COPY the lines into the model's table, then one creation entry per row into history.
+
+    The lines are kept in a temporary file while they stream, so each row is generated once.
+    """
+    from duikou.core.models import ChangeRecord
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as kept:
+
+        def tee() -> Iterator[str]:
+            for line in lines:
+                kept.write(line)
+                yield line
+
+        n = _copy(cursor, model._meta.db_table, columns, tee())
+        kept.seek(0)
+        _copy(
+            cursor,
+            ChangeRecord._meta.db_table,
+            CHANGE_RECORD_COPY_COLUMNS,
+            creation_copy_lines(model, columns, kept, source=SOURCE, object_repr=object_repr),
+        )
+    return n
+
+
+def _forget_history(cursor, models_: list[type[models.Model]]) -> None:
+    """The history of records the load replaces: their ids start again at 1."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from duikou.core.models import ChangeRecord
+
+    ids = [ContentType.objects.get_for_model(m, for_concrete_model=False).pk for m in models_]
+    cursor.execute(
+        f"DELETE FROM {ChangeRecord._meta.db_table} WHERE content_type_id = ANY(%s)", [ids]
+    )
+
+
 def _secondary_indexes(cursor, table: str) -> list[tuple[str, str]]:
     cursor.execute(
         """SELECT i.indexname, i.indexdef FROM pg_indexes i
@@ -84,9 +133,10 @@ def load_national(
     log: Callable[[str], None] = print,
     seed: int = 20260101,
 ) -> dict[str, int]:
+    from duikou.funds.models import Allocation, FundPlan, FundTransaction
     from duikou.funds.summary import rebuild
     from duikou.projects.demo import NAMES, pairs_and_categories
-    from duikou.projects.models import Project
+    from duikou.projects.models import Attachment, ProgressReport, Project, ResultIndicator
 
     if connection.vendor != "postgresql":
         raise CommandError("The national dataset is loaded with PostgreSQL COPY only.")
@@ -111,6 +161,18 @@ def load_national(
             f"TRUNCATE {t['tx']}, {t['allocation']}, {t['plan']}, {t['summary']}, "
             f"{t['progress']}, {t['attachment']}, {t['result']}, {t['extra']}, {t['project']} "
             "RESTART IDENTITY"
+        )
+        _forget_history(
+            raw,
+            [
+                Project,
+                ProgressReport,
+                Attachment,
+                ResultIndicator,
+                FundPlan,
+                Allocation,
+                FundTransaction,
+            ],
         )
         try:
             raw.execute("SET LOCAL session_replication_role = replica")  # skip FK triggers
@@ -161,9 +223,9 @@ def load_national(
                     f"{'t' if pid % 3 == 0 else 'f'}\n"
                 )
 
-        n = _copy(
+        n = _copy_with_history(
             raw,
-            t["project"],
+            Project,
             [
                 "id",
                 "created_at",
@@ -188,6 +250,7 @@ def load_national(
                 "is_published",
             ],
             project_lines(),
+            lambda v: f"{v['code']} {v['name']}",
         )
         log(f"  projects: {n} ({took()})")
 
@@ -201,9 +264,10 @@ def load_national(
                     f"{PlanStatus.APPROVED}\t\\N\t{now}\t\n"
                 )
 
-        _copy(
+        party_names = {party.pk: str(party) for party, _county in pairs}
+        _copy_with_history(
             raw,
-            t["plan"],
+            FundPlan,
             [
                 "id",
                 "created_at",
@@ -218,15 +282,19 @@ def load_national(
                 "note",
             ],
             plan_lines(),
+            lambda v: f"{party_names[v['aiding_party_id']]} {v['year']}",
         )
+        plan_names = {
+            pk: f"{party_names[party_id]} {year}" for (party_id, year), pk in plan_ids.items()
+        }
 
         def allocation_lines() -> Iterator[str]:
             for index, (pid, party_id, year, aid) in enumerate(started, 1):
                 yield f"{index}\t{now}\t{now}\t1\t{plan_ids[party_id, year]}\t{pid}\t{aid}\t\n"
 
-        n = _copy(
+        n = _copy_with_history(
             raw,
-            t["allocation"],
+            Allocation,
             [
                 "id",
                 "created_at",
@@ -238,6 +306,7 @@ def load_national(
                 "note",
             ],
             allocation_lines(),
+            lambda v: f"{plan_names[v['plan_id']]} → N-{v['project_id']:08d}",
         )
         log(f"  fund plans: {len(plan_ids)}, allocations: {n} ({took()})")
 
@@ -269,9 +338,10 @@ def load_national(
                         f"{spent}\t\t\n"
                     )
 
-        n = _copy(
+        kinds = {k.value: str(k.label) for k in TransactionKind}
+        n = _copy_with_history(
             raw,
-            t["tx"],
+            FundTransaction,
             [
                 "id",
                 "created_at",
@@ -285,6 +355,7 @@ def load_national(
                 "note",
             ],
             tx_lines(),
+            lambda v: f"{kinds[v['kind']]} N-{v['project_id']:08d} {v['date']} {v['amount']}",
         )
         log(f"  transactions: {n} ({took()})")
         for definition in dropped:

@@ -21,6 +21,8 @@ def change_rows(record: ChangeRecord) -> list[tuple[str, Any, Any]]:
     for attname, (before, after) in record.changes.items():
         if record.action == ChangeRecord.Action.CREATE and after in (None, ""):
             continue  # an empty field of a new record is not news
+        if record.action == ChangeRecord.Action.CREATE and after == []:
+            continue
         label, related = attname, None
         if model is not None:
             for field in model._meta.concrete_fields:
@@ -31,6 +33,11 @@ def change_rows(record: ChangeRecord) -> list[tuple[str, Any, Any]]:
                         names = dict(field.flatchoices)
                         before, after = names.get(before, before), names.get(after, after)
                     break
+            for field in model._meta.many_to_many:
+                if field.name == attname:
+                    label = str(field.verbose_name)
+                    before, after = _related_lists(field.related_model, before, after)
+                    break
         if related is not None:
             ids = [v for v in (before, after) if v is not None]
             objs = {str(o.pk): str(o) for o in related._default_manager.filter(pk__in=ids)}
@@ -38,6 +45,15 @@ def change_rows(record: ChangeRecord) -> list[tuple[str, Any, Any]]:
             after = objs.get(str(after), after) if after is not None else None
         rows.append((label, _display(before), _display(after)))
     return rows
+
+
+def _related_lists(related: Any, before: Any, after: Any) -> tuple[Any, Any]:
+    """Many-to-many id lists shown as the related objects, joined by 、 ("—" when empty)."""
+    lists = [v if isinstance(v, list) else [] for v in (before, after)]
+    ids = {str(pk) for ids in lists for pk in ids}
+    objs = {str(o.pk): str(o) for o in related._default_manager.filter(pk__in=ids)}
+    shown = ["、".join(objs.get(str(pk), str(pk)) for pk in ids) or None for ids in lists]
+    return shown[0], shown[1]
 
 
 def _display(value: Any) -> Any:

@@ -117,3 +117,84 @@ def test_the_change_log_filters_by_user(client_for, coordinator, hq_a):
     assert "伊宁县第一中学" in page
     page = client_for(coordinator).get("/changes/?user=nobody").content.decode()
     assert "伊宁县第一中学" not in page
+
+
+def test_an_api_token_write_is_attributed_to_its_user(hq_a):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    from duikou.projects.tests.factories import make_project
+
+    project = make_project()
+    token = Token.objects.create(user=hq_a)
+    response = APIClient().patch(
+        f"/api/v1/projects/{project.pk}/",
+        {"name": "伊宁县供水工程"},
+        format="json",
+        HTTP_AUTHORIZATION=f"Token {token.key}",
+        HTTP_X_REQUEST_ID="api-token-7",
+    )
+    assert response.status_code == 200, response.json()
+    record = history_for(project).first()
+    assert record.changes["name"][1] == "伊宁县供水工程"
+    assert record.user == hq_a and record.user_name == "hq_jiangsu"
+    assert record.request_id == "api-token-7"
+
+
+def test_an_api_session_write_is_attributed_to_its_user(client_for, hq_a):
+    from duikou.projects.tests.factories import make_project
+
+    project = make_project()
+    response = client_for(hq_a).patch(
+        f"/api/v1/projects/{project.pk}/",
+        {"name": "伊宁县供水工程"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.json()
+    assert history_for(project).first().user == hq_a
+
+
+def test_adding_a_further_place_is_one_change_with_the_places_before_and_after(hq_a, client_for):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    from duikou.projects.tests.factories import make_project, place
+
+    project = make_project()
+    project.extra_places.add(place("654002"))
+    token = Token.objects.create(user=hq_a)
+    response = APIClient().patch(
+        f"/api/v1/projects/{project.pk}/",
+        {"name": "两县供水工程", "extra_places": ["654002", "654024"]},
+        format="json",
+        HTTP_AUTHORIZATION=f"Token {token.key}",
+    )
+    assert response.status_code == 200, response.json()
+    record = history_for(project).first()
+    gongliu, yining_city = place("654024"), place("654002")
+    assert record.action == "update" and record.user == hq_a
+    assert record.changes["extra_places"] == [
+        [yining_city.pk],
+        sorted([yining_city.pk, gongliu.pk]),
+    ]
+    assert "name" in record.changes
+    assert history_for(project).filter(request_id=record.request_id).count() == 1
+    text = client_for(hq_a).get(f"/projects/{project.pk}/history/").content.decode()
+    assert "巩留县" in text and "伊宁市" in text and "further places" not in text
+
+
+def test_a_change_from_the_other_side_of_a_many_to_many_is_recorded_on_the_tracked_record(
+    admin_user,
+):
+    from duikou.projects.tests.factories import make_project, place
+
+    project = make_project()
+    gongliu = place("654024")
+    with acting_as(admin_user, "reverse-add-1"):
+        gongliu.extra_projects.add(project)
+    record = history_for(project).get(action="update")
+    assert record.changes == {"extra_places": [[], [gongliu.pk]]}
+    assert record.user == admin_user
+    with acting_as(admin_user, "reverse-clear-1"):
+        gongliu.extra_projects.clear()
+    assert history_for(project).first().changes == {"extra_places": [[gongliu.pk], []]}

@@ -159,3 +159,21 @@ def test_the_load_command_reports_errors_without_a_traceback(broken_copy):
     rewrite(broken_copy / "pairings.csv", 3, "since", "二〇一〇")
     with pytest.raises(CommandError, match=r"pairings.csv: line 3, field 'since'"):
         call_command("load_reference")
+
+
+def test_moving_a_place_records_the_new_path_of_every_place_below_it(admin_user):
+    from duikou.core.context import acting_as
+    from duikou.core.history import history_for
+
+    yining = Place.objects.get(code="654021")
+    township = Place.objects.create(code="T-1", name="测试镇", level=Level.TOWNSHIP, parent=yining)
+    village = Place.objects.create(code="T-2", name="测试村", level=Level.VILLAGE, parent=township)
+    gongliu = Place.objects.get(code="654024")
+    with acting_as(admin_user, "move-1"):
+        township.parent = gongliu
+        township.save()
+    village.refresh_from_db()
+    assert village.path == f"{gongliu.path}T-1/T-2/"
+    record = history_for(village).get(action="update")
+    assert record.changes == {"path": [f"{yining.path}T-1/T-2/", village.path]}
+    assert record.user == admin_user and record.request_id == "move-1"
