@@ -32,6 +32,8 @@ from duikou.projects.forms import PROJECT_FIELDS, ProjectForm
 from duikou.projects.models import Category, Project
 
 MAX_ROWS = 20000
+# No import has this many columns; cells further right are not read.
+MAX_COLUMNS = 200
 _MB = 1024 * 1024
 
 
@@ -170,13 +172,19 @@ def _xlsx_table(content: bytes) -> Iterator[list[str]]:
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        for row in rows:
-            yield [_cell_text(v) for v in row]
-    except FileProblem:
-        raise
     except Exception:  # openpyxl raises many kinds for a damaged file
         raise FileProblem(_("The file is not a readable Excel workbook.")) from None
+    try:
+        # A single cell in column XFD would make every row 16,384 cells wide: cap the width
+        # (at the sheet's declared width when that is smaller, as rows are padded to it).
+        sheet = book.worksheets[0]
+        width = min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS)
+        for row in sheet.iter_rows(values_only=True, max_col=width):
+            yield [_cell_text(v) for v in row]
+    except Exception:  # a damaged sheet shows up while it is read
+        raise FileProblem(_("The file is not a readable Excel workbook.")) from None
+    finally:
+        book.close()
 
 
 def _csv_unescape(cell: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -84,7 +86,6 @@ def test_an_attachments_file_is_deleted_with_its_record(django_capture_on_commit
     path = attachment.file.path
     with django_capture_on_commit_callbacks(execute=True):
         attachment.delete()
-    import os
 
     assert not os.path.exists(path)
 
@@ -92,8 +93,6 @@ def test_an_attachments_file_is_deleted_with_its_record(django_capture_on_commit
 def test_a_projects_attachment_files_go_when_the_project_is_deleted(
     django_capture_on_commit_callbacks,
 ):
-    import os
-
     attachment = _stored()
     path = attachment.file.path
     with django_capture_on_commit_callbacks(execute=True):
@@ -103,8 +102,6 @@ def test_a_projects_attachment_files_go_when_the_project_is_deleted(
 
 
 def test_a_rolled_back_delete_keeps_the_file():
-    import os
-
     from django.db import transaction
 
     attachment = _stored()

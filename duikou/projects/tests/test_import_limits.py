@@ -166,3 +166,19 @@ def test_the_clean_imports_command_deletes_old_previews(settings, tmp_path):
     out = io.StringIO()
     call_command("clean_imports", stdout=out)
     assert not old.exists() and "1" in out.getvalue()
+
+
+def test_a_cell_far_to_the_right_does_not_widen_every_row(monkeypatch):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(good("WIDE-1"))
+    sheet.cell(row=1, column=16384).value = "x"  # column XFD
+    out = io.BytesIO()
+    book.save(out)
+    widths: list[int] = []
+    original = imports._cell_text
+    monkeypatch.setattr(imports, "_cell_text", lambda v: widths.append(1) or original(v))
+    rows = read_sheet("wide.xlsx", out.getvalue(), PROJECT_COLUMNS).rows
+    assert [line for line, _values in rows] == [2]
+    assert len(widths) <= 2 * imports.MAX_COLUMNS
