@@ -40,8 +40,8 @@ class ProjectSerializer(TrackedSerializer):
         fields = ["id", *PROJECT_FIELDS, "budget_total", "status", "version"]
 
     def validate(self, attrs):
-        if self.instance is None and "is_livelihood" not in attrs and attrs.get("category"):
-            attrs["is_livelihood"] = attrs["category"].counts_as_livelihood
+        if self.instance is None and attrs.get("category"):
+            attrs["is_livelihood"] = attrs["category"].livelihood(attrs.get("is_livelihood"))
         return super().validate(attrs)  # the model's clean(): dates, implementing organisation
 
 

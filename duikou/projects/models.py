@@ -41,6 +41,11 @@ class Category(TrackedModel):
     def __str__(self) -> str:
         return self.name
 
+    def livelihood(self, given: bool | None) -> bool:
+        """A new project's livelihood flag: as given, or — when its form, API call or import
+        row leaves it open — what this category says (the one place this default lives)."""
+        return self.counts_as_livelihood if given is None else given
+
 
 class ProjectQuerySet(ScopedQuerySet):
     def with_relations(self) -> ProjectQuerySet:
