@@ -126,6 +126,49 @@ def record_bulk_creation(
     return len(records)
 
 
+def record_bulk_updates(
+    pairs: Iterable[tuple[models.Model, dict[str, Any]]], *, batch_size: int = 1000
+) -> int:
+    """One update entry per (record, values before) just written by `bulk_update`.
+
+    Attributed like a request's own changes (the acting user and request id). Records whose
+    values did not change get no entry. Returns the number of entries written.
+    """
+    from duikou.core.models import ChangeRecord, TrackedModel
+
+    user = current_user.get()
+    who = {
+        "user": user if getattr(user, "pk", None) else None,
+        "user_name": getattr(user, "username", "") or "",
+        "request_id": current_request_id.get() or "",
+    }
+    types: dict[type, ContentType] = {}
+    records = []
+    for obj, before in pairs:
+        if not isinstance(obj, TrackedModel):
+            continue
+        after = obj.history_values()
+        changes = diff(before, after)
+        obj._history_snapshot = after
+        if not changes:
+            continue
+        model = type(obj)
+        if model not in types:
+            types[model] = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        records.append(
+            ChangeRecord(
+                **who,
+                action=ChangeRecord.Action.UPDATE,
+                content_type=types[model],
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:200],
+                changes=changes,
+            )
+        )
+    ChangeRecord.objects.bulk_create(records, batch_size=batch_size)
+    return len(records)
+
+
 # The ChangeRecord columns `creation_copy_lines` writes, in order.
 CHANGE_RECORD_COPY_COLUMNS = [
     "timestamp",

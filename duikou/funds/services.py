@@ -138,15 +138,41 @@ def project_money(project: Project) -> dict[str, Decimal]:
     }
 
 
+def money_of_projects(project_ids: list[int]) -> dict[int, dict[str, Decimal]]:
+    """`project_money` for many projects at once: two grouped queries, not two per project."""
+    money = {pk: {"allocated": ZERO, "disbursed": ZERO, "spent": ZERO} for pk in project_ids}
+    for pk, total in (
+        Allocation.objects.filter(project_id__in=project_ids)
+        .values_list("project_id")
+        .annotate(total=Sum("amount"))
+        .values_list("project_id", "total")
+    ):
+        money[pk]["allocated"] = total or ZERO
+    names = {TransactionKind.DISBURSEMENT: "disbursed", TransactionKind.EXPENDITURE: "spent"}
+    for pk, kind, total in (
+        FundTransaction.objects.filter(project_id__in=project_ids)
+        .values_list("project_id", "kind")
+        .annotate(total=Sum("amount"))
+        .values_list("project_id", "kind", "total")
+    ):
+        money[pk][names[kind]] = total or ZERO
+    return money
+
+
 def check_transaction(
-    project: Project, kind: str, amount: Decimal, pending: dict[str, Decimal] | None = None
+    project: Project,
+    kind: str,
+    amount: Decimal,
+    pending: dict[str, Decimal] | None = None,
+    money: dict[str, Decimal] | None = None,
 ) -> None:
     """Refuse a disbursement beyond what is allocated, or spending beyond what was disbursed.
 
-    `pending` holds amounts of the same kind not yet saved (earlier rows of an import file).
+    `pending` holds amounts of the same kind not yet saved (earlier rows of an import file);
+    `money` the project's totals when the caller has them already (`money_of_projects`).
     """
     pending = pending or {}
-    money = project_money(project)
+    money = money if money is not None else project_money(project)
     if kind not in TransactionKind.values:
         raise Refused(_("%(kind)s is not a kind of fund transaction.") % {"kind": kind})
     if amount <= 0:

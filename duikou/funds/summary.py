@@ -147,10 +147,31 @@ def _child_changed(sender, instance, raw=False, **kw) -> None:
     refresh({_project_key(project)})
 
 
+def _rows_written(sender, created=(), updated=(), **kw) -> None:
+    """An import's bulk writes (no post_save): refresh every party-year they touch, before and
+    after the change."""
+    from duikou.projects.models import Project
+
+    keys: set[Key] = set()
+    if sender is Project:
+        keys |= {_project_key(p) for p in created}
+        for project, before in updated:
+            keys |= {
+                _project_key(project),
+                (before.get("aiding_party_id"), before.get("plan_year")),
+            }
+    else:
+        ids = {obj.project_id for obj in created} | {obj.project_id for obj, _b in updated}
+        keys |= set(Project.objects.filter(pk__in=ids).values_list("aiding_party_id", "plan_year"))
+    refresh(keys)
+
+
 def connect_signals() -> None:
+    from duikou.core.imports import rows_written
     from duikou.funds.models import Allocation, FundTransaction
     from duikou.projects.models import Project
 
+    rows_written.connect(_rows_written, dispatch_uid="summary.rows_written")
     pre_save.connect(_project_pre_save, sender=Project, dispatch_uid="summary.project.pre")
     post_save.connect(_project_changed, sender=Project, dispatch_uid="summary.project.save")
     post_delete.connect(_project_changed, sender=Project, dispatch_uid="summary.project.delete")

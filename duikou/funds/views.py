@@ -16,9 +16,10 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from duikou.core.dataviews import ImportView, template_view
+from duikou.core.exports import table_response
 from duikou.core.generic import (
     ObjectDetailView,
     ObjectEditView,
@@ -27,16 +28,14 @@ from duikou.core.generic import (
 )
 from duikou.core.templatetags.duikou import wan
 from duikou.core.workflow import move_from_request, panel_context
+from duikou.funds.columns import TRANSACTIONS
 from duikou.funds.compliance import compliance, rule_config, sees_figures
 from duikou.funds.filters import FundPlanFilterSet
 from duikou.funds.forms import AllocationForm, FundPlanForm, TransactionForm
-from duikou.funds.imports import TRANSACTION_COLUMNS, import_transactions
-from duikou.funds.models import Allocation, FundPlan, FundTransaction, PortfolioSummary
+from duikou.funds.models import Allocation, FundPlan, PortfolioSummary
 from duikou.funds.services import PLAN_APPROVAL, allocate, allocated_total, record_transaction
 from duikou.organisations.models import AidingParty
 from duikou.places.choices import Level
-from duikou.projects.dataviews import ImportView, template_view
-from duikou.projects.exports import table_response
 from duikou.projects.models import Category, Project
 from duikou.projects.services import Refused
 
@@ -139,18 +138,13 @@ def record(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 
 class TransactionImportView(ImportView):
-    title = gettext_lazy("Import disbursements and expenditures")
-    columns = TRANSACTION_COLUMNS
-    model = FundTransaction
-    importer = staticmethod(import_transactions)
+    table = TRANSACTIONS
     url_name = "funds:import"
     template_url_name = "funds:import_template"
     done_url_name = "projects:list"
 
 
-transaction_template = template_view(
-    TRANSACTION_COLUMNS, gettext_lazy("Fund transactions"), "transactions-template.xlsx"
-)
+transaction_template = template_view(TRANSACTIONS)
 
 
 # -- the two-80 rule ------------------------------------------------------------------------

@@ -41,8 +41,8 @@ class ProjectSerializer(TrackedSerializer):
         fields = ["id", *PROJECT_FIELDS, "budget_total", "status", "version"]
 
     def validate(self, attrs):
-        if self.instance is None and "is_livelihood" not in attrs and attrs.get("category"):
-            attrs["is_livelihood"] = attrs["category"].counts_as_livelihood
+        if self.instance is None and attrs.get("category"):
+            attrs["is_livelihood"] = attrs["category"].livelihood(attrs.get("is_livelihood"))
         attrs = super().validate(attrs)  # the model's clean(): dates, places, organisation
         self._validate_extra_places(attrs)
         return attrs

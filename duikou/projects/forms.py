@@ -49,11 +49,15 @@ class ProjectForm(TrackedModelForm):
                 "Left unticked, a livelihood category ticks it."
             )
 
+    def _post_clean(self):
+        ticked = self.cleaned_data.get("is_livelihood")
+        super()._post_clean()  # sets the instance's fields from the form
+        if not self.instance.pk and self.instance.category_id:
+            # An unticked box on a new project leaves the flag to the category.
+            self.instance.is_livelihood = self.instance.category.livelihood(ticked or None)
+
     def clean(self):
         data = super().clean()
-        category = data.get("category")
-        if not self.instance.pk and category and category.counts_as_livelihood:
-            data["is_livelihood"] = True
         if data.get("aiding_party") and "extra_places" in data:
             probe = Project(
                 aiding_party=data["aiding_party"],

@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from duikou.core.memo import remembered
 from duikou.core.models import TrackedModel
 from duikou.core.scoping import ScopedQuerySet, ScopeRule
 from duikou.projects.choices import AttachmentKind, FundingSource, Status
@@ -43,6 +44,11 @@ class Category(TrackedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def livelihood(self, given: bool | None) -> bool:
+        """A new project's livelihood flag: as given, or — when its form, API call or import
+        row leaves it open — what this category says (the one place this default lives)."""
+        return self.counts_as_livelihood if given is None else given
 
 
 class ProjectQuerySet(ScopedQuerySet):
@@ -205,15 +211,21 @@ class Project(TrackedModel):
             return []
         from duikou.pairings.models import Pairing
 
-        pairings = Pairing.objects.filter(aiding_party_id=self.aiding_party_id)
-        if isinstance(self.plan_year, int) and 1 <= self.plan_year <= 9999:
-            pairings = pairings.filter(
-                Q(valid_from__lte=dt.date(self.plan_year, 12, 31)),
-                Q(valid_to__isnull=True) | Q(valid_to__gte=dt.date(self.plan_year, 1, 1)),
-            )
-        else:
-            pairings = pairings.current()
-        paired = list(pairings.values_list("place__path", flat=True))
+        year = self.plan_year if isinstance(self.plan_year, int) else None
+
+        def paired_paths() -> list[str]:
+            pairings = Pairing.objects.filter(aiding_party_id=self.aiding_party_id)
+            if year is not None and 1 <= year <= 9999:
+                pairings = pairings.filter(
+                    Q(valid_from__lte=dt.date(year, 12, 31)),
+                    Q(valid_to__isnull=True) | Q(valid_to__gte=dt.date(year, 1, 1)),
+                )
+            else:
+                pairings = pairings.current()
+            return list(pairings.values_list("place__path", flat=True))
+
+        # Once per party and year in an import file, not once per row (core/memo.py).
+        paired = remembered(("paired_paths", self.aiding_party_id, year), paired_paths)
         return [
             place
             for place in places

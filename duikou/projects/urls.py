@@ -1,15 +1,15 @@
 from django.urls import path
 
-from duikou.projects import dataviews, views
+from duikou.projects import views
 
 app_name = "projects"
 
 urlpatterns = [
     path("", views.ProjectListView.as_view(), name="list"),
     path("new/", views.ProjectEditView.as_view(), name="create"),
-    path("export/", dataviews.project_export, name="export"),
-    path("import/", dataviews.ProjectImportView.as_view(), name="import"),
-    path("import/template.xlsx", dataviews.project_template, name="import_template"),
+    path("export/", views.project_export, name="export"),
+    path("import/", views.ProjectImportView.as_view(), name="import"),
+    path("import/template.xlsx", views.project_template, name="import_template"),
     path("<int:pk>/", views.ProjectDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.ProjectEditView.as_view(), name="edit"),
     path("<int:pk>/history/", views.ProjectHistoryView.as_view(), name="history"),

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from duikou.core.dataviews import ImportView, export_view, template_view
 from duikou.core.generic import (
     ObjectDetailView,
     ObjectEditView,
@@ -24,6 +25,7 @@ from duikou.core.scoping import can_edit, reads_related
 from duikou.core.workflow import move_from_request, panel_context
 from duikou.core.writes import OutOfScope, save_in_scope
 from duikou.projects.choices import AttachmentKind
+from duikou.projects.columns import PROJECTS
 from duikou.projects.filters import ProjectFilterSet
 from duikou.projects.forms import (
     AttachmentForm,
@@ -38,6 +40,21 @@ from duikou.projects.services import LIFECYCLE
 def project_queryset(user: Any):
     """What the user may see, with what the list, API and exports show of each project."""
     return Project.objects.visible_to(user).with_relations()
+
+
+class ProjectImportView(ImportView):
+    table = PROJECTS
+    url_name = "projects:import"
+    template_url_name = "projects:import_template"
+    done_url_name = "projects:list"
+
+
+project_template = template_view(PROJECTS)
+project_export = export_view(
+    PROJECTS,
+    lambda user: project_queryset(user).order_by("-plan_year", "code"),
+    ProjectFilterSet,
+)
 
 
 class ProjectListView(ObjectListView):

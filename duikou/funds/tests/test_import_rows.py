@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils.translation import gettext as _
 
-from duikou.funds.imports import TRANSACTION_COLUMNS, import_transactions
+from duikou.funds.columns import TRANSACTIONS, import_transactions
 from duikou.funds.models import FundTransaction
 from duikou.projects.tests.factories import make_allocation, make_plan, make_project
 from duikou.projects.tests.test_import import csv_file
@@ -16,7 +16,7 @@ HEADER = ["project", "kind", "date", "amount", "reference"]
 
 
 def label(key: str) -> str:
-    return str(next(c.label for c in TRANSACTION_COLUMNS if c.key == key))
+    return str(next(c.label for c in TRANSACTIONS.columns if c.key == key))
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_a_row_repeated_inside_one_file_is_an_error_naming_the_first_row(hq_a, p
 
 
 def test_a_project_import_refuses_a_date_with_trailing_text(hq_a):
-    from duikou.projects.imports import import_projects
+    from duikou.projects.columns import import_projects
     from duikou.projects.tests.test_import import HEADER as PROJECT_HEADER
     from duikou.projects.tests.test_import import good
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from duikou.projects.imports import import_projects
+from duikou.projects.columns import import_projects
 from duikou.projects.tests.factories import BEIJING, HOTAN_COUNTY, make_project, party, place
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,14 @@ def test_the_excel_export_can_be_imported_again_unchanged(client_for, hq_a):
     response = client_for(hq_a).get("/projects/export/?q=EX-RT&format=xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[1][0] == "EX-RT" and rows[1][8] == 1234.5
+    header = rows[0]
+    assert rows[1][0] == "EX-RT" and rows[1][header.index("援疆资金（元）")] == 1234.5
+    # Names stand beside the codes, and amounts are number cells with a format.
+    assert rows[1][header.index("受援地代码（名称）")] == "伊宁县"
+    aid = sheet.cell(row=2, column=header.index("援疆资金（元）") + 1)
+    assert aid.number_format == "#,##0.00"
+    assert sheet.freeze_panes == "A2"
+    assert rows[-1][0] == "合计" and rows[-1][header.index("援疆资金（元）")] == 1234.5
     result = import_projects("export.xlsx", response.content, hq_a, commit=False)
     assert result.ok, [str(e) for e in result.errors]
     assert [r.action for r in result.rows] == ["unchanged"]

@@ -9,8 +9,9 @@ import openpyxl
 import pytest
 from django.utils.translation import gettext as _
 
-from duikou.projects import imports
-from duikou.projects.imports import PROJECT_COLUMNS, FileProblem, import_projects, read_sheet
+from duikou.core import sheets
+from duikou.core.sheets import FileProblem, read_sheet
+from duikou.projects.columns import PROJECTS, import_projects
 from duikou.projects.tests.test_import import HEADER, csv_file, good
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def zip_of(members: dict[str, bytes]) -> bytes:
 
 def refusal(name: str, content: bytes) -> str:
     with pytest.raises(FileProblem) as problem:
-        read_sheet(name, content, PROJECT_COLUMNS)
+        read_sheet(name, content, PROJECTS.import_columns)
     return str(problem.value)
 
 
@@ -59,26 +60,28 @@ def test_an_xlsx_zip_bomb_is_refused_before_its_rows_are_read(settings, monkeypa
     assert refusal("bomb.xlsx", bomb).startswith(expected.split("%(size)s")[0])
 
 
-def test_a_file_with_more_rows_than_the_limit_is_refused_while_streaming(monkeypatch):
-    monkeypatch.setattr(imports, "MAX_ROWS", 3)
+def test_a_file_with_more_rows_than_the_limit_is_refused_while_streaming(monkeypatch, settings):
+    settings.IMPORT_MAX_ROWS = 3
     cells_read = 0
-    original = imports._cell_text
+    original = sheets._cell_text
 
     def counting(value):
         nonlocal cells_read
         cells_read += 1
         return original(value)
 
-    monkeypatch.setattr(imports, "_cell_text", counting)
+    monkeypatch.setattr(sheets, "_cell_text", counting)
     message = refusal("many.xlsx", workbook(rows=200))
     assert message == _("At most %(n)s rows per file.") % {"n": 3}
     # The header and the first four data rows were read, not the 200.
     assert cells_read <= 5 * len(HEADER)
 
 
-def test_a_file_at_the_row_limit_is_read_whole(monkeypatch):
-    monkeypatch.setattr(imports, "MAX_ROWS", 3)
-    sheet = read_sheet("three.csv", csv_file(good("A"), good("B"), good("C")), PROJECT_COLUMNS)
+def test_a_file_at_the_row_limit_is_read_whole(settings):
+    settings.IMPORT_MAX_ROWS = 3
+    sheet = read_sheet(
+        "three.csv", csv_file(good("A"), good("B"), good("C")), PROJECTS.import_columns
+    )
     assert [line for line, _values in sheet.rows] == [2, 3, 4]
 
 
@@ -177,8 +180,8 @@ def test_a_cell_far_to_the_right_does_not_widen_every_row(monkeypatch):
     out = io.BytesIO()
     book.save(out)
     widths: list[int] = []
-    original = imports._cell_text
-    monkeypatch.setattr(imports, "_cell_text", lambda v: widths.append(1) or original(v))
-    rows = read_sheet("wide.xlsx", out.getvalue(), PROJECT_COLUMNS).rows
+    original = sheets._cell_text
+    monkeypatch.setattr(sheets, "_cell_text", lambda v: widths.append(1) or original(v))
+    rows = read_sheet("wide.xlsx", out.getvalue(), PROJECTS.import_columns).rows
     assert [line for line, _values in rows] == [2]
-    assert len(widths) <= 2 * imports.MAX_COLUMNS
+    assert len(widths) <= 2 * sheets.MAX_COLUMNS

@@ -13,8 +13,8 @@ from rest_framework.test import APIClient
 from duikou.core.models import ChangeRecord
 from duikou.demo.generators import DemoContext
 from duikou.funds.models import FundTransaction
+from duikou.projects.columns import import_projects
 from duikou.projects.demo import make_portfolio
-from duikou.projects.imports import import_projects
 from duikou.projects.models import Project
 from duikou.projects.tests.factories import (
     BEIJING,
@@ -135,13 +135,13 @@ def test_the_import_does_not_reveal_a_project_code_outside_the_callers_read_scop
     )
     reasons = " ".join(e.reason for e in result.errors)
     assert "无权修改项目" not in reasons
-    assert "未找到您可修改的项目 JS-SECRET" in reasons
+    assert "未找到您可修改的援疆项目 JS-SECRET" in reasons
 
 
 def test_the_import_says_so_when_a_visible_project_may_not_be_changed(hq_b):
     make_project(code="JS-OPEN", is_published=True)
     result = import_projects("p.csv", csv_file(good("JS-OPEN")), hq_b, commit=False)
-    assert "您无权修改项目 JS-OPEN" in " ".join(e.reason for e in result.errors)
+    assert "您无权修改援疆项目 JS-OPEN" in " ".join(e.reason for e in result.errors)
 
 
 def test_the_import_checks_a_row_as_it_will_be_saved(wg_a):
@@ -155,8 +155,7 @@ def test_the_import_checks_a_row_as_it_will_be_saved(wg_a):
     assert ok.written and Project.objects.filter(code="WG-2").exists()
 
 
-def test_the_import_commit_checks_each_row_again_when_it_saves_it(wg_a, monkeypatch):
-    monkeypatch.setattr("duikou.projects.imports._probe_save", lambda user, form: None)
+def test_the_import_commit_checks_each_row_again_when_it_saves_it(wg_a):
     result = import_projects(
         "p.csv",
         csv_file(good("WG-3"), good("WG-4", place=OTHER_JIANGSU_COUNTY)),
@@ -168,15 +167,18 @@ def test_the_import_commit_checks_each_row_again_when_it_saves_it(wg_a, monkeypa
     assert not Project.objects.filter(code__in=["WG-3", "WG-4"]).exists()  # all or nothing
 
 
-def test_a_row_the_database_would_refuse_is_a_row_error_in_the_preview(hq_a, monkeypatch):
+def test_a_file_the_database_would_refuse_is_an_error_in_the_preview_not_a_500(hq_a, monkeypatch):
     from django.db import IntegrityError
 
     def refuse(*args, **kwargs):
-        raise IntegrityError("a constraint the form does not know")
+        raise IntegrityError("a constraint the checks do not know")
 
-    monkeypatch.setattr("duikou.projects.imports.save_in_scope", refuse)
+    monkeypatch.setattr("duikou.core.imports._write", refuse)
     result = import_projects("p.csv", csv_file(good("IM-DB")), hq_a, commit=False)
-    assert [(e.row, e.reason) for e in result.errors] == [(2, "此行按现有内容无法保存。")]
+    assert [(e.row, e.reason) for e in result.errors] == [
+        (1, "数据库拒绝按现有内容保存该文件，未写入任何数据。")
+    ]
+    assert "constraint" not in result.errors[0].reason  # no internals on the page
 
 
 # -- a version on every API update ----------------------------------------------------------

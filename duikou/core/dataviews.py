@@ -1,6 +1,7 @@
-"""Import and export pages: template download, upload with preview, confirm; list exports.
+"""Import and export pages for any model with a column declaration (`core.columns.Table`).
 
-Shared by the projects and funds apps: an import page names its columns and its importer.
+An app's import page is `ImportView` with its table and URL names; its template download is
+`template_view(table)`; its list export is `export_view(table, queryset, filterset)`.
 """
 
 from __future__ import annotations
@@ -20,24 +21,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 
+from duikou.core.columns import Table
+from duikou.core.exports import export_response, template_workbook
+from duikou.core.imports import import_file
 from duikou.core.scoping import can_create
+from duikou.core.sheets import max_upload_bytes, megabytes
 from duikou.lib.spreadsheet import XLSX
-from duikou.projects.exports import project_header, project_rows, table_response
-from duikou.projects.filters import ProjectFilterSet
-from duikou.projects.imports import (
-    PROJECT_COLUMNS,
-    Column,
-    ImportResult,
-    import_projects,
-    max_upload_bytes,
-    megabytes,
-    template_workbook,
-)
-from duikou.projects.models import Project
-from duikou.projects.views import project_queryset
 
 UPLOAD_DIR = "imports"
 # A preview not confirmed within this time is abandoned; storing a new one clears them away.
@@ -64,23 +55,20 @@ def clean_import_previews(older_than: dt.timedelta = PREVIEW_LIFETIME) -> int:
 class ImportView(LoginRequiredMixin, View):
     """GET: the upload form. POST with a file: validate and preview. POST confirm: write."""
 
-    template_name = "projects/import.html"
-    title: str
-    columns: list[Column]
-    model: type
-    importer: Callable[..., ImportResult]
+    template_name = "generic/import.html"
+    table: Table
     url_name: str
     template_url_name: str
     done_url_name: str
 
     def check(self, request: HttpRequest) -> None:
-        if not can_create(request.user, self.model):
+        if not can_create(request.user, self.table.model):
             raise PermissionDenied
 
     def context(self, **extra: Any) -> dict[str, Any]:
         return {
-            "title": self.title,
-            "columns": self.columns,
+            "title": self.table.title,
+            "columns": self.table.import_columns,
             "template_url": reverse(self.template_url_name),
             "action_url": reverse(self.url_name),
             **extra,
@@ -113,7 +101,7 @@ class ImportView(LoginRequiredMixin, View):
             )
             return render(request, self.template_name, self.context())
         content = upload.read()
-        result = type(self).importer(upload.name, content, request.user, commit=False)
+        result = import_file(self.table, upload.name, content, request.user, commit=False)
         context = self.context(result=result, filename=upload.name)
         if result.ok:
             token = f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}"
@@ -132,7 +120,7 @@ class ImportView(LoginRequiredMixin, View):
         if not name or not path.exists():
             messages.error(request, _("This import has expired; upload the file again."))
             return HttpResponseRedirect(reverse(self.url_name))
-        result = type(self).importer(name, path.read_bytes(), request.user, commit=True)
+        result = import_file(self.table, name, path.read_bytes(), request.user, commit=True)
         # Confirmed or not, this preview is used up: a failed confirm shows its errors and
         # asks for the file again.
         path.unlink(missing_ok=True)
@@ -148,41 +136,28 @@ class ImportView(LoginRequiredMixin, View):
         return HttpResponseRedirect(reverse(self.done_url_name))
 
 
-class ProjectImportView(ImportView):
-    title = gettext_lazy("Import projects")
-    columns = PROJECT_COLUMNS
-    model = Project
-    importer = staticmethod(import_projects)
-    url_name = "projects:import"
-    template_url_name = "projects:import_template"
-    done_url_name = "projects:list"
-
-
-def template_view(columns: list, title: Any, filename: str):
-    """A view that hands out the Excel import template for these columns."""
+def template_view(table: Table) -> Callable[[HttpRequest], HttpResponse]:
+    """A view that hands out the Excel import template of the table."""
 
     def download(request: HttpRequest) -> HttpResponse:
-        response = HttpResponse(template_workbook(columns, str(title)), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response = HttpResponse(template_workbook(table), content_type=XLSX)
+        name = f"{table.filename or table.model._meta.model_name}-template.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 
     return download
 
 
-project_template = template_view(
-    PROJECT_COLUMNS, gettext_lazy("Projects"), "projects-template.xlsx"
-)
+def export_view(
+    table: Table, queryset: Callable[[Any], Any], filterset_class: Any
+) -> Callable[[HttpRequest], HttpResponse]:
+    """A view exporting what the caller's list shows: the same queryset and filter set as the
+    list page, in the table's columns, as .xlsx or .csv (`?format=csv`)."""
 
+    def export(request: HttpRequest) -> HttpResponse:
+        if not request.user.is_authenticated:
+            raise PermissionDenied
+        filterset = filterset_class(request.GET, queryset=queryset(request.user), request=request)
+        return export_response(table, filterset.qs, request.GET.get("format", "xlsx"))
 
-def project_export(request: HttpRequest) -> HttpResponse:
-    """The filtered project list the caller sees, as .xlsx or .csv."""
-    if not request.user.is_authenticated:
-        raise PermissionDenied
-    filterset = ProjectFilterSet(
-        request.GET,
-        queryset=project_queryset(request.user).order_by("-plan_year", "code"),
-        request=request,
-    )
-    return table_response(
-        "projects", project_header(), project_rows(filterset.qs), request.GET.get("format", "xlsx")
-    )
+    return export

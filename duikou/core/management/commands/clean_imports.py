@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand
 
-from duikou.projects.dataviews import PREVIEW_LIFETIME, clean_import_previews
+from duikou.core.dataviews import PREVIEW_LIFETIME, clean_import_previews
 
 
 class Command(BaseCommand):
