@@ -8,9 +8,17 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 
+from duikou.core.deletion import delete_or_refuse
 from duikou.core.scoping import Scope, rule_for
+
+
+class DeleteRefused(APIException):
+    """409: the record exists and may be changed by the caller, but may not be deleted."""
+
+    status_code = 409
+    default_code = "delete_refused"
 
 
 class TrackedSerializer(serializers.ModelSerializer):
@@ -81,3 +89,10 @@ class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
             )
             instance = serializer.save()
             self._check_scope(instance)
+
+    def perform_destroy(self, instance):
+        """Delete through the same path as the pages: the model's refusal or a protecting
+        reference becomes a 409 with its reason, never a 500."""
+        refusal = delete_or_refuse(instance)
+        if refusal:
+            raise DeleteRefused(refusal)

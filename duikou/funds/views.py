@@ -1,4 +1,5 @@
-"""Fund pages: annual plans and their allocations, transactions, the two-80 table, statistics."""
+"""Fund pages: allocations, transactions, the two-80 table, statistics (the plan pages are
+registered in pages.py)."""
 
 from __future__ import annotations
 
@@ -19,70 +20,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from duikou.core.generic import (
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectHistoryView,
-    ObjectListView,
-)
 from duikou.core.templatetags.duikou import wan
 from duikou.funds.compliance import compliance, rule_config, sees_figures
-from duikou.funds.filters import FundPlanFilterSet
-from duikou.funds.forms import AllocationForm, FundPlanForm, TransactionForm
+from duikou.funds.forms import AllocationForm, TransactionForm
 from duikou.funds.imports import TRANSACTION_COLUMNS, import_transactions
 from duikou.funds.models import FundPlan, FundTransaction, PortfolioSummary
-from duikou.funds.services import (
-    allocate,
-    allocated_total,
-    approve_plan,
-    may_approve,
-    record_transaction,
-)
+from duikou.funds.services import allocate, approve_plan, record_transaction
 from duikou.organisations.models import AidingParty
 from duikou.places.choices import Level
 from duikou.projects.dataviews import ImportView, template_view
 from duikou.projects.exports import table_response
 from duikou.projects.models import Category, Project
 from duikou.projects.services import Refused
-
-
-class FundPlanListView(ObjectListView):
-    model = FundPlan
-    filterset_class = FundPlanFilterSet
-    template_name = "funds/plan_list.html"
-
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("aiding_party")
-            .annotate(allocated=Sum("allocations__amount"))
-            .order_by("-year", "aiding_party__sort_order")
-        )
-
-
-class FundPlanDetailView(ObjectDetailView):
-    model = FundPlan
-    template_name = "funds/plan_detail.html"
-
-    def get_context(self, obj: FundPlan) -> dict[str, Any]:
-        allocated = allocated_total(obj)
-        return {
-            "allocations": obj.allocations.select_related("project", "project__place"),
-            "allocated": allocated,
-            "remaining": obj.amount - allocated,
-            "allocation_form": AllocationForm() if obj.is_approved else None,
-            "may_approve": not obj.is_approved and may_approve(self.request.user),
-        }
-
-
-class FundPlanEditView(ObjectEditView):
-    model = FundPlan
-    form_class = FundPlanForm
-
-
-class FundPlanHistoryView(ObjectHistoryView):
-    model = FundPlan
 
 
 @login_required
