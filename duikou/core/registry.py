@@ -47,6 +47,7 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -174,6 +175,11 @@ class Registration:
                 if self.has(page):
                     links[page] = reverse(self.url_name(page), args=[obj.pk])
         return links
+
+    def api_url(self, kind: str, obj: Model | None = None) -> str:
+        """The API's list or detail URL (router names `<basename>-list` / `-detail`)."""
+        name = f"{self.api_basename or self.key}-{kind}"
+        return reverse(name, args=[obj.pk] if obj is not None else [])
 
     @property
     def urls(self) -> list[URLPattern]:
@@ -425,7 +431,7 @@ def _cell_value(table: tables.Table, bound: Any, record: Model) -> Any:
         return bound.column.export_value(value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    if isinstance(value, Model) or callable(getattr(value, "__html__", None)):
+    if isinstance(value, Model | Promise) or callable(getattr(value, "__html__", None)):
         return str(value)
     return value
 
