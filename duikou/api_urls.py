@@ -1,26 +1,19 @@
-"""REST API v1: one router; each app contributes its viewsets."""
+"""REST API v1: one router; registered models bring their viewsets, the rest are listed."""
 
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from duikou.funds.api import (
-    AllocationViewSet,
-    ComplianceView,
-    FundPlanViewSet,
-    FundTransactionViewSet,
-)
-from duikou.organisations.api import AidingPartyViewSet, OrganisationViewSet
-from duikou.pairings.api import PairingViewSet
+from duikou.core.registry import registry
+from duikou.funds.api import AllocationViewSet, ComplianceView, FundTransactionViewSet
+from duikou.organisations.api import AidingPartyViewSet
 from duikou.places.api import PlaceViewSet
 from duikou.projects.api import ProjectViewSet
 
 router = DefaultRouter()
 router.register("places", PlaceViewSet, basename="place")
 router.register("parties", AidingPartyViewSet, basename="party")
-router.register("organisations", OrganisationViewSet, basename="organisation")
-router.register("pairings", PairingViewSet, basename="pairing")
 router.register("projects", ProjectViewSet, basename="project")
-router.register("fund-plans", FundPlanViewSet, basename="fund-plan")
+registry.register_api(router)  # every registered model's viewset (core/registry.py)
 router.register("allocations", AllocationViewSet, basename="allocation")
 router.register("transactions", FundTransactionViewSet, basename="transaction")
 

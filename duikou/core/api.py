@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from duikou.core.deletion import delete_or_refuse
 from duikou.core.writes import save_in_scope
 
 
@@ -106,3 +107,10 @@ class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
                 .get(pk=serializer.instance.pk)
             )
             save_in_scope(self.request.user, serializer.instance, serializer.save)
+
+    def perform_destroy(self, instance):
+        """Delete through the same path as the pages: the model's refusal or a protecting
+        reference becomes a 409 with its reason, never a 500."""
+        refusal = delete_or_refuse(instance)
+        if refusal is not None:
+            raise refusal  # 409 with its code, through core/api_errors.py

@@ -21,9 +21,8 @@ from duikou.core.errors import Refused, refusal_for_delete, related_kinds
 
 def _refusal_response(refused: Refused, **extra: Any) -> Response:
     detail = " ".join(str(m) for m in refused.messages)
-    return Response(
-        {"code": refused.refusal_code, "detail": detail, **extra}, status=refused.status
-    )
+    body = {"code": refused.refusal_code, "detail": detail, **refused.extra, **extra}
+    return Response(body, status=refused.status)
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

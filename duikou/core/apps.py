@@ -8,8 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from duikou.core import files, history, panels
+        from duikou.core import files, history, panels, registry
 
         history.connect_signals()
         files.connect_signals()
         panels.autodiscover()
+        registry.autodiscover()

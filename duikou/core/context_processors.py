@@ -2,32 +2,40 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from duikou.core.registry import registry
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope
 
-# (url name or None for a module still to come, label, roles that see it or None = all)
-NAV_ITEMS = [
-    ("dashboard:home", _("Overview"), None),
-    ("pairings:overview", _("Pairings"), None),
-    ("place-list", _("Places"), None),
-    ("party-list", _("Aiding parties"), None),
-    ("organisations:list", _("Organisations"), None),
-    ("projects:list", _("Projects"), None),
-    ("funds:plans", _("Funds"), None),
-    ("compliance:table", _("The two 80 percent rule"), None),
-    (None, _("Personnel"), None),
-    (None, _("Twinning"), None),
-    (None, _("Investment"), None),
-    (None, _("Consumer aid"), None),
-    (None, _("Exchanges"), None),
-    (None, _("Indicators"), None),
-    (None, _("Briefings"), None),
-    ("reports:reader", _("Report reader"), None),
-    ("core:changes", _("Change log"), {Role.ADMIN, Role.COORDINATOR}),
+# The pages that are not one model's registered list, and the modules still to come, as
+# (order, url name or None, label, roles that see it or None = all). Each registered model adds
+# its own entry (`registry.register(..., nav=(label, roles), nav_order=...)`).
+STATIC_NAV = [
+    (10, "dashboard:home", _("Overview"), None),
+    (30, "place-list", _("Places"), None),
+    (40, "party-list", _("Aiding parties"), None),
+    (60, "projects:list", _("Projects"), None),
+    (80, "compliance:table", _("The two 80 percent rule"), None),
+    (90, None, _("Personnel"), None),
+    (100, None, _("Twinning"), None),
+    (110, None, _("Investment"), None),
+    (120, None, _("Consumer aid"), None),
+    (130, None, _("Exchanges"), None),
+    (140, None, _("Indicators"), None),
+    (150, None, _("Briefings"), None),
+    (160, "reports:reader", _("Report reader"), None),
+    (170, "core:changes", _("Change log"), {Role.ADMIN, Role.COORDINATOR}),
 ]
+
+
+def nav_items() -> list[tuple[str | None, Any, set[str] | None]]:
+    """(url name, label, roles) of the menu: the static pages and the registered models."""
+    entries = sorted(STATIC_NAV + registry.nav_entries(), key=lambda entry: entry[0])
+    return [(url_name, label, roles) for _order, url_name, label, roles in entries]
 
 
 def navigation(request) -> dict:
@@ -35,7 +43,7 @@ def navigation(request) -> dict:
         return {"nav_items": [], "user_scope": Scope.of(None)}
     scope = Scope.of(request.user)
     items = []
-    for url_name, label, roles in NAV_ITEMS:
+    for url_name, label, roles in nav_items():
         if roles is not None and scope.role not in roles:
             continue
         url = None

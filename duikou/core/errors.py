@@ -26,6 +26,7 @@ class Refused(ValidationError):
     ) -> None:
         super().__init__(message, code=code, params=params)
         self.status = status
+        self.extra: dict[str, Any] = {}  # more for the API answer (e.g. the related kinds)
 
     @property
     def refusal_code(self) -> str:
@@ -46,9 +47,11 @@ def related_kinds(exc: ProtectedError | RestrictedError) -> list[str]:
 def refusal_for_delete(exc: ProtectedError | RestrictedError) -> Refused:
     """The refusal a blocked delete gives: which kinds of record still refer to it."""
     kinds = related_kinds(exc)
-    return Refused(
+    refused = Refused(
         _("It cannot be deleted: there are %(related)s that refer to it.")
         # The separator is a message too: "、" in Chinese.
         % {"related": _(", ").join(kinds) if kinds else _("records")},
         code="protected",
     )
+    refused.extra = {"related": kinds}
+    return refused

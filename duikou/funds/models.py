@@ -78,6 +78,14 @@ class FundPlan(TrackedModel):
     def is_approved(self) -> bool:
         return self.status == PlanStatus.APPROVED
 
+    def delete_refusal(self) -> str | None:
+        """Why this plan may not be deleted (see core/deletion.py), or None."""
+        if self.is_approved:
+            return str(_("An approved fund plan cannot be deleted."))
+        if self.allocations.exists():
+            return str(_("The plan already has allocations and cannot be deleted."))
+        return None
+
 
 class Allocation(TrackedModel):
     """The part of an annual plan assigned to one project."""

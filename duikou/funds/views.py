@@ -1,4 +1,5 @@
-"""Fund pages: annual plans and their allocations, transactions, the two-80 table, statistics."""
+"""Fund pages: allocations, transactions, the two-80 table, statistics (the plan pages are
+registered in pages.py)."""
 
 from __future__ import annotations
 
@@ -20,75 +21,16 @@ from django.views.decorators.http import require_POST
 
 from duikou.core.dataviews import ImportView, template_view
 from duikou.core.exports import table_response
-from duikou.core.generic import (
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectHistoryView,
-    ObjectListView,
-)
 from duikou.core.templatetags.duikou import wan
-from duikou.core.workflow import move_from_request, panel_context
 from duikou.funds.columns import TRANSACTIONS
 from duikou.funds.compliance import compliance, rule_config, sees_figures
-from duikou.funds.filters import FundPlanFilterSet
-from duikou.funds.forms import AllocationForm, FundPlanForm, TransactionForm
-from duikou.funds.models import Allocation, FundPlan, PortfolioSummary
-from duikou.funds.services import PLAN_APPROVAL, allocate, allocated_total, record_transaction
+from duikou.funds.forms import AllocationForm, TransactionForm
+from duikou.funds.models import FundPlan, PortfolioSummary
+from duikou.funds.services import allocate, record_transaction
 from duikou.organisations.models import AidingParty
 from duikou.places.choices import Level
 from duikou.projects.models import Category, Project
 from duikou.projects.services import Refused
-
-
-class FundPlanListView(ObjectListView):
-    model = FundPlan
-    filterset_class = FundPlanFilterSet
-    template_name = "funds/plan_list.html"
-
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("aiding_party")
-            .annotate(allocated=Sum("allocations__amount"))
-            .order_by("-year", "aiding_party__sort_order")
-        )
-
-
-class FundPlanDetailView(ObjectDetailView):
-    model = FundPlan
-    template_name = "funds/plan_detail.html"
-
-    def get_context(self, obj: FundPlan) -> dict[str, Any]:
-        allocated = allocated_total(obj)
-        return {
-            "allocations": Allocation.objects.visible_to(self.request.user)
-            .filter(plan=obj)
-            .select_related("project", "project__place"),
-            "allocated": allocated,
-            "remaining": obj.amount - allocated,
-            "allocation_form": AllocationForm() if obj.is_approved else None,
-            **panel_context(PLAN_APPROVAL, self.request.user, obj),
-        }
-
-
-class FundPlanEditView(ObjectEditView):
-    model = FundPlan
-    form_class = FundPlanForm
-
-
-class FundPlanHistoryView(ObjectHistoryView):
-    model = FundPlan
-
-
-@login_required
-@require_POST
-def approve(request: HttpRequest, pk: int) -> HttpResponse:
-    """Submit, approve or send back a fund plan (the workflow decides who may)."""
-    plan = get_object_or_404(FundPlan.objects.visible_to(request.user), pk=pk)
-    done, message = move_from_request(PLAN_APPROVAL, request, plan)
-    (messages.success if done else messages.error)(request, message)
-    return HttpResponseRedirect(plan.get_absolute_url())
 
 
 @login_required

@@ -45,4 +45,4 @@ class OrganisationSerializer(TrackedSerializer):
 class OrganisationViewSet(ScopedModelViewSet):
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilterSet
-    queryset = Organisation.objects.order_by("code")
+    queryset = Organisation.objects.select_related("aiding_party", "place").order_by("code")

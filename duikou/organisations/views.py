@@ -1,19 +1,12 @@
-"""Aiding-party pages and organisation pages (the party list with its pairings is in pairings)."""
+"""The aiding-party page. Organisation pages are registered in pages.py; the party list with
+its pairings is in pairings."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from duikou.core.generic import (
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectHistoryView,
-    ObjectListView,
-)
 from duikou.organisations.choices import OrganisationKind
-from duikou.organisations.filters import OrganisationFilterSet
-from duikou.organisations.forms import OrganisationForm
 from duikou.organisations.models import AidingParty, Organisation
 
 
@@ -32,26 +25,3 @@ def party_detail(request: HttpRequest, code: str) -> HttpResponse:
         "other_organisations": [o for o in organisations if o.kind not in Organisation.AIDING_SIDE],
     }
     return render(request, "organisations/party_detail.html", context)
-
-
-class OrganisationListView(ObjectListView):
-    model = Organisation
-    filterset_class = OrganisationFilterSet
-    template_name = "organisations/organisation_list.html"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("aiding_party", "place")
-
-
-class OrganisationDetailView(ObjectDetailView):
-    model = Organisation
-    template_name = "organisations/organisation_detail.html"
-
-
-class OrganisationEditView(ObjectEditView):
-    model = Organisation
-    form_class = OrganisationForm
-
-
-class OrganisationHistoryView(ObjectHistoryView):
-    model = Organisation

@@ -1,5 +1,6 @@
-"""The pairing overview (map + table), pairing pages, and the lists of places and of aiding
-parties with their current pairings (served at /places/ and /organisations/parties/)."""
+"""The pairing overview (map + table) and the lists of places and of aiding
+parties with their current pairings (served at /places/ and /organisations/parties/).
+The pages of one pairing are registered in pages.py."""
 
 from __future__ import annotations
 
@@ -8,10 +9,8 @@ from collections import OrderedDict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from duikou.core.generic import ObjectDetailView, ObjectEditView, ObjectHistoryView
 from duikou.core.scoping import can_create
 from duikou.organisations.models import AidingParty
-from duikou.pairings.forms import PairingForm
 from duikou.pairings.models import Pairing
 from duikou.places.choices import Level
 from duikou.places.models import Place
@@ -93,18 +92,3 @@ def party_list(request: HttpRequest) -> HttpResponse:
     for party in parties:
         party.pairing_count = counts.get(party.pk, 0)
     return render(request, "organisations/party_list.html", {"parties": parties})
-
-
-class PairingDetailView(ObjectDetailView):
-    model = Pairing
-    template_name = "pairings/pairing_detail.html"
-    login_required = False
-
-
-class PairingEditView(ObjectEditView):
-    model = Pairing
-    form_class = PairingForm
-
-
-class PairingHistoryView(ObjectHistoryView):
-    model = Pairing

@@ -59,7 +59,9 @@ def test_deleting_a_fund_plan_with_allocations_through_the_api_is_a_409(admin_us
     make_allocation(plan, make_project(), "1000")
     response = api(admin_user).delete(f"/api/v1/fund-plans/{plan.pk}/")
     assert response.status_code == 409, response.content
-    assert response.json()["code"] == "protected"
+    # The plan says why in its own terms (core/deletion.py), before any reference is hit.
+    assert response.json()["code"] == "delete_refused"
+    assert "不能删除" in response.json()["detail"]
     assert FundPlan.objects.filter(pk=plan.pk).exists()
 
 

@@ -1,0 +1,474 @@
+"""Registered pages: one declaration per model gives its pages, menu entry and API route.
+
+    # duikou/organisations/pages.py
+    organisations = registry.register(
+        Organisation,
+        prefix="organisations",                 # URL namespace: organisations:list, :detail …
+        filterset=OrganisationFilterSet,        # the same filter set as the API
+        columns=["name", "kind", "aiding_party", "place"],   # or table=OrganisationTable
+        form=OrganisationForm,
+        viewset=OrganisationViewSet, api_prefix="organisations",
+        nav=(_("Organisations"), None), nav_order=50,
+        select_related=["aiding_party", "place"],
+        sample=lambda party, place: Organisation.objects.create(...),   # for the test kit
+    )
+    # duikou/organisations/urls.py
+    urlpatterns = [..., *organisations.urls]
+
+That gives, under the app's URL prefix: the list (a django-tables2 table with sortable
+columns, a column chooser, page numbers and a jump box, the filter set, xlsx/csv export),
+`new/`, `<pk>/` (with `{% panels object %}`), `<pk>/edit/` (through `ObjectEditView`),
+`<pk>/history/` and `<pk>/delete/` (confirm page, POST only, refused with the model's reason).
+The menu is built from the registrations (`context_processors.navigation`), the API router
+from their viewsets (`api_urls.py`), and `core/testkit.py` builds the persona × action matrix
+from them. Registrations live in each app's `pages.py`, imported by core's AppConfig.ready.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import django_tables2 as tables
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+)
+from django.shortcuts import render
+from django.urls import NoReverseMatch, URLPattern, path, reverse
+from django.utils.functional import Promise
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django_tables2.config import RequestConfig
+
+from duikou.core.deletion import delete_or_refuse, delete_refusal
+from duikou.core.exports import table_response
+from duikou.core.generic import (
+    LoginUnlessPublicMixin,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ScopedObjectMixin,
+)
+from duikou.core.scoping import can_create, can_edit
+from duikou.core.workflow import move_from_request, panel_context
+
+PAGES = ("list", "detail", "create", "edit", "delete", "history")
+EXPORT_FORMATS = ("xlsx", "csv")
+
+
+# -- tables ----------------------------------------------------------------------------------
+class RegisteredTable(tables.Table):
+    """Base of every registered list's table: the house look, page numbers and a jump box."""
+
+    class Meta:
+        template_name = "generic/_table.html"
+        attrs = {"class": "table table-sm dk-table"}
+        empty_text = gettext_lazy("Nothing found.")
+
+
+class WanColumn(tables.Column):
+    """Money stored in yuan, shown in 万元; exported as a real number in 万元 too."""
+
+    attrs = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
+
+    def render(self, value: Any) -> str:
+        from duikou.lib import money
+
+        return money.wan(value)
+
+    def export_value(self, value: Any) -> Any:
+        return None if value is None else (Decimal(value) / 10000).quantize(Decimal("0.000001"))
+
+
+def table_for(model: type[Model], columns: Sequence[str]) -> type[tables.Table]:
+    """A table of `columns` (field names or lookups); the first links to the record."""
+    meta = type("Meta", (RegisteredTable.Meta,), {"model": model, "fields": tuple(columns)})
+    attrs: dict[str, Any] = {"Meta": meta, columns[0]: tables.Column(linkify=True)}
+    return type(f"{model.__name__}Table", (RegisteredTable,), attrs)
+
+
+# -- declarations ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Action:
+    """An extra button on a registered detail page (approve, allocate, import …).
+
+    `url_name` is reversed with the record's pk; `when(request, obj)` decides whether the
+    button shows; a "post" action renders as a one-button form with the CSRF token.
+    """
+
+    label: str
+    url_name: str
+    method: str = "get"
+    when: Callable[[HttpRequest, Any], bool] | None = None
+    style: str = "outline-secondary"
+
+
+@dataclass(eq=False)
+class Registration:
+    """Everything the generic pages, the menu, the API router and the test kit need."""
+
+    model: type[Model]
+    prefix: str
+    filterset: Any = None
+    table: type[tables.Table] | None = None
+    columns: Sequence[str] = ()
+    form: Any = None
+    viewset: Any = None
+    api_prefix: str | None = None
+    api_basename: str | None = None
+    nav: tuple[Any, set[str] | None] | None = None
+    nav_order: int = 100
+    nav_url: str | None = None
+    detail_template: str = "generic/object_detail.html"
+    list_template: str = "generic/object_list.html"
+    pages: Sequence[str] = PAGES
+    path: str = ""
+    list_path: str = ""
+    names: Mapping[str, str] = field(default_factory=dict)
+    select_related: Sequence[str] = ()
+    prefetch_related: Sequence[str] = ()
+    ordering: Sequence[str] = ()
+    queryset_hook: Callable[[QuerySet], QuerySet] | None = None
+    list_context: Callable[[HttpRequest], dict[str, Any]] | None = None
+    detail_context: Callable[[HttpRequest, Any], dict[str, Any]] | None = None
+    actions: Sequence[Action] = ()
+    # A workflow (core/workflow.py): its move buttons and timeline on the detail page, and
+    # the page that makes a move (<path><pk>/move/ named "<prefix>:<key>_move", or both after
+    # `names["move"]`).
+    workflow: Any = None
+    export: Callable[[HttpRequest, QuerySet, str], HttpResponse] | None = None
+    exportable: bool = True
+    hidden_columns: Sequence[str] = ()
+    public: bool = False
+    per_page: int = 50
+    after_delete: str | None = None
+    sample: Callable[[Any, Any], Model] | None = None
+    sample_public: bool | None = None
+    sample_recipient_editable: bool | None = None
+
+    # -- names and addresses -------------------------------------------------------------
+    @property
+    def key(self) -> str:
+        """The model's name in test ids and session keys ("organisation")."""
+        return self.model._meta.model_name
+
+    def has(self, page: str) -> bool:
+        return page in self.pages
+
+    def url_name(self, page: str) -> str:
+        default = f"{self.key}_move" if page == "move" else page
+        return f"{self.prefix}:{self.names.get(page, default)}"
+
+    def links(self, obj: Model | None = None) -> dict[str, str]:
+        """URLs of this registration's pages (the object's ones when `obj` is given)."""
+        links = {p: reverse(self.url_name(p)) for p in ("list", "create") if self.has(p)}
+        if obj is not None:
+            for page in ("detail", "edit", "delete", "history"):
+                if self.has(page):
+                    links[page] = reverse(self.url_name(page), args=[obj.pk])
+        return links
+
+    def api_url(self, kind: str, obj: Model | None = None) -> str:
+        """The API's list or detail URL (router names `<basename>-list` / `-detail`)."""
+        name = f"{self.api_basename or self.key}-{kind}"
+        return reverse(name, args=[obj.pk] if obj is not None else [])
+
+    @property
+    def urls(self) -> list[URLPattern]:
+        """The URL patterns, to be spliced into the app's urls.py (inside its namespace)."""
+        views = {
+            "list": (self.list_path, RegisteredListView),
+            "create": (f"{self.path}new/", RegisteredEditView),
+            "detail": (f"{self.path}<int:pk>/", RegisteredDetailView),
+            "edit": (f"{self.path}<int:pk>/edit/", RegisteredEditView),
+            "delete": (f"{self.path}<int:pk>/delete/", RegisteredDeleteView),
+            "history": (f"{self.path}<int:pk>/history/", RegisteredHistoryView),
+        }
+        patterns = [
+            path(route, view.as_view(registration=self), name=self.names.get(page, page))
+            for page, (route, view) in views.items()
+            if self.has(page)
+        ]
+        if self.workflow is not None:
+            patterns.append(
+                path(
+                    f"{self.path}<int:pk>/{self.names.get('move', 'move')}/",
+                    RegisteredMoveView.as_view(registration=self),
+                    name=self.names.get("move", f"{self.key}_move"),
+                )
+            )
+        return patterns
+
+    # -- data ----------------------------------------------------------------------------
+    def queryset(self, request: HttpRequest) -> QuerySet:
+        """What the caller may see, with the declared joins: row queries stay constant."""
+        qs = self.model._default_manager.visible_to(request.user)
+        if self.select_related:
+            qs = qs.select_related(*self.select_related)
+        if self.prefetch_related:
+            qs = qs.prefetch_related(*self.prefetch_related)
+        if self.queryset_hook is not None:
+            qs = self.queryset_hook(qs)
+        return qs.order_by(*self.ordering) if self.ordering else qs
+
+    def filtered(self, request: HttpRequest) -> tuple[Any, QuerySet]:
+        qs = self.queryset(request)
+        if self.filterset is None:
+            return None, qs
+        filterset = self.filterset(request.GET, queryset=qs, request=request)
+        return filterset, filterset.qs
+
+    @property
+    def table_class(self) -> type[tables.Table]:
+        if self.table is not None:
+            return self.table
+        return table_for(self.model, self.columns or ["__str__"])
+
+    @property
+    def title(self) -> str:
+        return str(self.model._meta.verbose_name_plural)
+
+
+class Registry:
+    """The registrations, in the order the apps declared them."""
+
+    def __init__(self) -> None:
+        self._by_model: dict[type[Model], Registration] = {}
+
+    def register(self, model: type[Model], **options: Any) -> Registration:
+        registration = Registration(model=model, **options)
+        self._by_model[model] = registration
+        return registration
+
+    def get(self, model: type[Model]) -> Registration:
+        return self._by_model[model]
+
+    def all(self) -> list[Registration]:
+        return list(self._by_model.values())
+
+    def nav_entries(self) -> list[tuple[int, str, Any, set[str] | None]]:
+        """(order, url name, label, roles) for the menu."""
+        return [
+            (r.nav_order, r.nav_url or r.url_name("list"), r.nav[0], r.nav[1])
+            for r in self.all()
+            if r.nav is not None
+        ]
+
+    def register_api(self, router: Any) -> None:
+        """Add every registration's viewset to the REST router."""
+        for r in self.all():
+            if r.viewset is not None:
+                router.register(
+                    r.api_prefix or r.prefix, r.viewset, basename=r.api_basename or r.key
+                )
+
+
+registry = Registry()
+register = registry.register
+
+
+def autodiscover() -> None:
+    """Import every installed app's `pages` module (run once from core's AppConfig.ready)."""
+    autodiscover_modules("pages")
+
+
+# -- views -----------------------------------------------------------------------------------
+class RegisteredViewMixin:
+    registration: Registration = None  # type: ignore[assignment]  # set by as_view()
+    request: HttpRequest
+
+    @property
+    def model(self) -> type[Model]:  # type: ignore[override]
+        return self.registration.model
+
+    def get_queryset(self) -> QuerySet:
+        return self.registration.queryset(self.request)
+
+
+class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
+    """The table of what the caller may see, filtered, sorted, paged, chosen, exportable."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.login_required = not self.registration.public
+        return super().dispatch(request, *args, **kwargs)
+
+    def chosen_columns(self, table: tables.Table) -> list[str]:
+        """The columns the user chose (querystring, remembered in the session)."""
+        names = [c.name for c in table.columns]
+        key = f"dk-columns:{self.registration.key}"
+        if "columns" in self.request.GET:
+            chosen = [n for n in self.request.GET.getlist("columns") if n in names]
+            self.request.session[key] = chosen
+        else:
+            chosen = self.request.session.get(key) or [
+                n for n in names if n not in self.registration.hidden_columns
+            ]
+        first = names[0] if names else None
+        return [n for n in names if n in chosen or n == first]
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        reg = self.registration
+        filterset, qs = reg.filtered(request)
+        table = reg.table_class(qs, request=request)
+        columns = [(c.name, c.header) for c in table.columns]
+        visible = self.chosen_columns(table)
+        for column in table.columns:
+            if column.name not in visible:
+                table.columns.hide(column.name)
+        fmt = request.GET.get("export")
+        if fmt in EXPORT_FORMATS and reg.exportable:
+            if reg.export is not None:
+                return reg.export(request, qs, fmt)
+            RequestConfig(request, paginate=False).configure(table)
+            return export_table(table, reg.key, fmt)
+        RequestConfig(request, paginate={"per_page": reg.per_page}).configure(table)
+        query = request.GET.copy()
+        for name in ("page", "export", "columns"):
+            query.pop(name, None)
+        context = {
+            "registration": reg,
+            "title": reg.title,
+            "table": table,
+            "filter": filterset,
+            "columns": columns,
+            "visible_columns": visible,
+            "query": query,
+            "export_query": query.urlencode(),
+            "export_formats": EXPORT_FORMATS if reg.exportable else (),
+            "links": reg.links(),
+            "can_create": reg.has("create") and can_create(request.user, reg.model),
+            "model_meta": reg.model._meta,
+            **(reg.list_context(request) if reg.list_context else {}),
+        }
+        return render(request, reg.list_template, context)
+
+
+class RegisteredDetailView(RegisteredViewMixin, ObjectDetailView):
+    def dispatch(self, request, *args, **kwargs):
+        self.login_required = not self.registration.public
+        self.template_name = self.registration.detail_template
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context(self, obj: Model) -> dict[str, Any]:
+        reg, request = self.registration, self.request
+        may_change = request.user.is_authenticated and can_edit(request.user, obj)
+        actions = []
+        for action in reg.actions:
+            if action.when is None or action.when(request, obj):
+                try:
+                    url = reverse(action.url_name, args=[obj.pk])
+                except NoReverseMatch:
+                    continue
+                actions.append({"action": action, "url": url})
+        workflow = {}
+        if reg.workflow is not None:
+            workflow = {
+                **panel_context(reg.workflow, request.user, obj),
+                "move_url": reverse(reg.url_name("move"), args=[obj.pk]),
+            }
+        return {
+            "registration": reg,
+            "model_meta": reg.model._meta,
+            "links": reg.links(obj),
+            "can_delete": reg.has("delete") and may_change,
+            "extra_actions": actions,
+            **workflow,
+            **(reg.detail_context(request, obj) if reg.detail_context else {}),
+        }
+
+
+class RegisteredMoveView(RegisteredViewMixin, LoginRequiredMixin, ScopedObjectMixin, View):
+    """POST: make a workflow move on the record (the workflow decides who may)."""
+
+    registration: Registration
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        done, message = move_from_request(self.registration.workflow, request, obj)
+        (messages.success if done else messages.error)(request, message)
+        return HttpResponseRedirect(obj.get_absolute_url())
+
+
+class RegisteredEditView(RegisteredViewMixin, ObjectEditView):
+    @property
+    def form_class(self):  # type: ignore[override]
+        return self.registration.form
+
+
+class RegisteredHistoryView(RegisteredViewMixin, ObjectHistoryView):
+    pass
+
+
+class RegisteredDeleteView(RegisteredViewMixin, LoginRequiredMixin, ScopedObjectMixin, View):
+    """Confirm page (GET) and delete (POST), for callers who may change the record.
+
+    Refused with the model's reason (`delete_refusal`) or the references that protect it.
+    """
+
+    template_name = "generic/object_delete.html"
+
+    def _object(self) -> Model:
+        obj = self.get_object()
+        if not can_edit(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+    def _render(self, obj: Model, refusal: str | None) -> HttpResponse:
+        context = {
+            "object": obj,
+            "refusal": refusal,
+            "links": self.registration.links(obj),
+            "model_meta": self.registration.model._meta,
+        }
+        return render(self.request, self.template_name, context)
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        obj = self._object()
+        return self._render(obj, delete_refusal(obj))
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        obj = self._object()
+        refusal = delete_or_refuse(obj)
+        if refusal is not None:
+            return self._render(obj, " ".join(refusal.messages))
+        messages.success(request, _("Deleted: %(object)s") % {"object": obj})
+        reg = self.registration
+        target = reg.after_delete or (reg.url_name("list") if reg.has("list") else None)
+        return HttpResponseRedirect(reverse(target) if target else "/")
+
+
+# -- export ----------------------------------------------------------------------------------
+def _cell_value(table: tables.Table, bound: Any, record: Model) -> Any:
+    """The real value of one cell (a number, a date, a name), not its HTML."""
+    custom = getattr(table, f"value_{bound.name}", None)
+    if custom is not None:
+        return custom(record=record, value=bound.accessor.resolve(record, quiet=True))
+    value = bound.accessor.resolve(record, quiet=True)
+    model_field = bound.accessor.get_field(table._meta.model) if table._meta.model else None
+    if model_field is not None and getattr(model_field, "choices", None) and value is not None:
+        value = dict(model_field.flatchoices).get(value, value)
+    if hasattr(bound.column, "export_value"):
+        return bound.column.export_value(value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, Model | Promise) or callable(getattr(value, "__html__", None)):
+        return str(value)
+    return value
+
+
+def export_table(table: tables.Table, filename: str, fmt: str) -> HttpResponse:
+    """The table's visible columns for every row (not just one page), as xlsx or csv."""
+    columns = [c for c in table.columns if c.visible and not c.column.exclude_from_export]
+    header = [str(c.header) for c in columns]
+    rows = ([_cell_value(table, c, record) for c in columns] for record in table.data)
+    return table_response(filename, header, rows, fmt)

@@ -1,0 +1,70 @@
+"""The fund-plan pages, menu entry and API route (see core/registry.py)."""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+
+from duikou.core.registry import register
+from duikou.funds.api import FundPlanViewSet
+from duikou.funds.filters import FundPlanFilterSet
+from duikou.funds.forms import AllocationForm, FundPlanForm
+from duikou.funds.models import Allocation, FundPlan
+from duikou.funds.services import PLAN_APPROVAL, allocated_total
+from duikou.funds.tables import FundPlanTable
+
+_years = itertools.count(2101)
+
+
+def sample_plan(party, place) -> FundPlan:
+    """A draft plan of `party` for a year no real plan has (plans have no place)."""
+    return FundPlan.objects.create(aiding_party=party, year=next(_years), amount=Decimal(1000000))
+
+
+def plan_context(request, plan: FundPlan) -> dict[str, Any]:
+    allocated = allocated_total(plan)
+    return {
+        "allocations": Allocation.objects.visible_to(request.user)
+        .filter(plan=plan)
+        .select_related("project", "project__place"),
+        "allocated": allocated,
+        "remaining": plan.amount - allocated,
+        "allocation_form": AllocationForm() if plan.is_approved else None,
+    }
+
+
+fund_plans = register(
+    FundPlan,
+    prefix="funds",
+    path="plans/",
+    names={
+        "list": "plans",
+        "detail": "plan",
+        "create": "plan_create",
+        "edit": "plan_edit",
+        "delete": "plan_delete",
+        "history": "plan_history",
+        "move": "approve",
+    },
+    filterset=FundPlanFilterSet,
+    table=FundPlanTable,
+    hidden_columns=["note"],
+    form=FundPlanForm,
+    viewset=FundPlanViewSet,
+    api_prefix="fund-plans",
+    api_basename="fund-plan",
+    nav=(_("Funds"), None),
+    nav_order=70,
+    list_template="funds/plan_list.html",
+    detail_template="funds/plan_detail.html",
+    select_related=["aiding_party"],
+    queryset_hook=lambda qs: qs.annotate(allocated=Sum("allocations__amount")),
+    ordering=["-year", "aiding_party__sort_order"],
+    detail_context=plan_context,
+    workflow=PLAN_APPROVAL,
+    sample=sample_plan,
+)
