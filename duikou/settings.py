@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "duikou.core",
     "duikou.accounts",
     "duikou.places",
@@ -165,10 +167,22 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-# Report reader (duikou.reports): background jobs run in a thread pool unless inline is asked
-# for (tests, or a deployment without workers); uploads above the limit are refused.
-REPORTS_RUN_INLINE = env_bool("REPORTS_RUN_INLINE", False)
-REPORTS_JOB_WORKERS = env_int("REPORTS_JOB_WORKERS", 2)
+# Background tasks (duikou.core.tasks) go through django-tasks. "database" (the default) is a
+# real queue in our own database, served by `duikou worker` processes on any machine that
+# reaches it; "immediate" runs a task at once in the caller (tests, or an installation without
+# workers).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+DUIKOU_TASK_BACKEND = env_str("DUIKOU_TASK_BACKEND", "database")
+if DUIKOU_TASK_BACKEND not in TASK_BACKENDS:
+    raise ConfigurationError(
+        f"DUIKOU_TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {DUIKOU_TASK_BACKEND!r}"
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[DUIKOU_TASK_BACKEND]}}
+
+# Report reader (duikou.reports): uploads above the limit are refused.
 REPORTS_MAX_UPLOAD_BYTES = env_int("REPORTS_MAX_UPLOAD_MB", 50) * 1024 * 1024
 
 # The two-80 rule: place levels whose aid funds count as "county level and below".

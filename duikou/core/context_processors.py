@@ -26,6 +26,7 @@ NAV_ITEMS = [
     (None, _("Indicators"), None),
     (None, _("Briefings"), None),
     ("reports:reader", _("Report reader"), None),
+    ("core:tasks", _("Tasks"), None),
     ("core:changes", _("Change log"), {Role.ADMIN, Role.COORDINATOR}),
 ]
 

@@ -6,4 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("changes/", views.change_log, name="changes"),
+    path("tasks/", views.task_list, name="tasks"),
+    path("tasks/<int:pk>/", views.task_detail, name="task"),
+    path("tasks/<int:pk>/progress/", views.task_progress, name="task_progress"),
 ]
