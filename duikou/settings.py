@@ -178,7 +178,8 @@ TASK_BACKENDS = {
 DUIKOU_TASK_BACKEND = env_str("DUIKOU_TASK_BACKEND", "database")
 if DUIKOU_TASK_BACKEND not in TASK_BACKENDS:
     raise ConfigurationError(
-        f"DUIKOU_TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {DUIKOU_TASK_BACKEND!r}"
+        f"DUIKOU_TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}, "
+        f"not {DUIKOU_TASK_BACKEND!r}"
     )
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[DUIKOU_TASK_BACKEND]}}
 
