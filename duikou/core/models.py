@@ -104,7 +104,7 @@ class TaskRunQuerySet(models.QuerySet):
         scope = Scope.of(user)
         if scope.reads_everything:
             return self.all()
-        if scope.is_anonymous:
+        if not getattr(user, "is_authenticated", False):
             return self.none()
         return self.filter(owner=user)
 

@@ -210,6 +210,31 @@ def start(
     return run
 
 
+def refresh_state(run: TaskRun) -> TaskRun:
+    """Mark a run failed if the queue says its task ended without our record of it (a worker
+    stopped hard mid-task, or the task function could not even be loaded)."""
+    from django_tasks import TaskResultStatus, task_backends
+    from django_tasks.exceptions import TaskResultDoesNotExist
+
+    if run.is_finished or not run.task_result_id:
+        return run
+    backend = task_backends[execute.backend]
+    if not backend.supports_get_result:
+        return run
+    try:
+        status = backend.get_result(run.task_result_id).status
+    except TaskResultDoesNotExist:
+        return run
+    if status in (TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL):
+        TaskRun.objects.filter(pk=run.pk, state__in=[run.State.QUEUED, run.State.RUNNING]).update(
+            state=TaskRun.State.FAILED,
+            message=_("The task was interrupted before it finished. Start it again."),
+            finished_at=timezone.now(),
+        )
+        run.refresh_from_db()
+    return run
+
+
 @task()
 def execute(run_id: int) -> str:
     """The django-tasks task behind every run: call its function, record how it ended."""

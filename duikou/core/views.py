@@ -64,9 +64,11 @@ def error_500(request: HttpRequest) -> HttpResponse:
 
 
 def _task_run(request: HttpRequest, pk: int) -> TaskRun:
-    """A task run the caller may see; 404 for anybody else's."""
-    return get_object_or_404(
-        TaskRun.objects.visible_to(request.user).select_related("owner"), pk=pk
+    """A task run the caller may see (404 for anybody else's), its state checked."""
+    from duikou.core.tasks import refresh_state
+
+    return refresh_state(
+        get_object_or_404(TaskRun.objects.visible_to(request.user).select_related("owner"), pk=pk)
     )
 
 

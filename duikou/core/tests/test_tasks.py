@@ -159,3 +159,22 @@ def test_a_worker_writes_progress_while_the_task_transaction_is_open(run_worker,
     else:
         # SQLite: the task's transaction reads one snapshot, taken after the first update.
         assert run.message.startswith("1,")
+
+
+@pytest.mark.worker
+def test_a_task_whose_worker_stopped_hard_is_shown_as_interrupted(
+    run_worker, django_user_model, client
+):
+    owner = django_user_model.objects.create_user("worker_owner", password="x")
+    run = tasks.start("test.count", sample_tasks.count_to, 2, user=owner, title="Cut")
+    # The queue recorded the end of the task but our record did not (a worker killed mid-task).
+    DBTaskResult.objects.filter(id=run.task_result_id).update(status="FAILED")
+    TaskRun.objects.filter(pk=run.pk).update(state=TaskRun.State.RUNNING)
+    client.force_login(owner)
+    page = client.get(reverse("core:task_progress", args=[run.pk])).content.decode()
+    run.refresh_from_db()
+    assert run.state == TaskRun.State.FAILED
+    assert "hx-get" not in page
+    run_worker()  # nothing is left to run
+    run.refresh_from_db()
+    assert run.state == TaskRun.State.FAILED
