@@ -65,8 +65,9 @@ demo: setup $(SECRET_KEY_FILE)
 	$(DUIKOU) migrate --noinput
 	$(DUIKOU) load_reference
 	$(DUIKOU) demo_data --scale demo
-	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
-	$(DUIKOU) runserver $(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ with one task worker  (Ctrl-C stops both)"
+	$(DUIKOU) worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	  $(DUIKOU) runserver $(HOST):$(PORT)
 
 test: setup browser $(SECRET_KEY_FILE)
 	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null

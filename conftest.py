@@ -147,6 +147,66 @@ def media_in_tmp(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def reports_run_inline(request, settings):
-    """Report-reader jobs run inline in tests; browser tests keep the background thread pool."""
-    settings.REPORTS_RUN_INLINE = request.node.get_closest_marker("browser") is None
+def task_backend(request, settings):
+    """Tasks run immediately in tests; a test marked `worker` uses the real database queue,
+    run by a `duikou worker` process (the `run_worker` or `task_worker` fixture)."""
+    real = request.node.get_closest_marker("worker") is not None
+    backend = settings.TASK_BACKENDS["database" if real else "immediate"]
+    settings.TASKS = {"default": {"BACKEND": backend}}
+
+
+def _worker_command(*args: str) -> tuple[list[str], dict[str, str]]:
+    """`python -m duikou worker …` against this test run's database (it must be committed:
+    use `transactional_db`), with media files where the test keeps them."""
+    import sys
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.db import connection
+
+    params = connection.settings_dict
+    if connection.vendor == "sqlite":
+        url = f"sqlite:///{params['NAME']}"
+    else:
+        auth = params["USER"] + (f":{params['PASSWORD']}" if params["PASSWORD"] else "")
+        url = f"postgres://{auth}@{params['HOST']}:{params['PORT'] or 5432}/{params['NAME']}"
+    root = str(Path(__file__).resolve().parent)
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DUIKOU_TASK_BACKEND": "database",
+        "DUIKOU_VAR_DIR": str(Path(settings.MEDIA_ROOT).parent),
+        "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
+        "LOG_LEVEL": "WARNING",
+    }
+    return [sys.executable, "-m", "duikou", "worker", *args], env
+
+
+@pytest.fixture
+def run_worker(transactional_db):
+    """Run `duikou worker --once` in a new process: every queued task, then it exits."""
+    import subprocess
+
+    def run(timeout: float = 60) -> subprocess.CompletedProcess:
+        command, env = _worker_command("--once", "--interval", "0")
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
+        assert done.returncode == 0, f"worker failed:\n{done.stdout}\n{done.stderr}"
+        return done
+
+    return run
+
+
+@pytest.fixture
+def task_worker(transactional_db):
+    """A `duikou worker` process running beside the live server for the whole test."""
+    import subprocess
+
+    command, env = _worker_command("--interval", "0.2")
+    process = subprocess.Popen(command, env=env)
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -131,3 +131,110 @@ class WorkflowMove(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} → {self.target}"
+
+
+class TaskRunQuerySet(models.QuerySet):
+    """Who sees which task runs: their own; coordinators and administrators every one."""
+
+    def visible_to(self, user: Any) -> TaskRunQuerySet:
+        from duikou.core.scoping import Scope
+
+        scope = Scope.of(user)
+        if scope.reads_everything:
+            return self.all()
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(owner=user)
+
+    def for_object(self, obj: models.Model) -> TaskRunQuerySet:
+        """The runs that worked on `obj`, newest first."""
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        )
+
+
+class TaskRun(models.Model):
+    """One piece of long work run as a background task, as its owner follows it.
+
+    The queue itself is django-tasks' (`task_result_id` names its result); this record is what
+    the pages show: who started it, how far it got (`done` of `total`, `stage`), and how it
+    ended (a message, the errors, a link to what it made). `duikou.core.tasks` writes it.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind"), max_length=64, db_index=True)
+    title = models.CharField(_("title"), max_length=200)
+    function = models.CharField(_("function"), max_length=200)
+    arguments = models.JSONField(_("arguments"), default=list, blank=True)
+    atomic = models.BooleanField(_("in one transaction"), default=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="task_runs",
+    )
+    owner_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # What the task works on, if anything (a document, an import file), so its page can link.
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.QUEUED, db_index=True
+    )
+    stage = models.CharField(_("stage"), max_length=200, blank=True)
+    done = models.PositiveIntegerField(_("done"), default=0)
+    total = models.PositiveIntegerField(_("total"), null=True, blank=True)
+    message = models.TextField(_("outcome"), blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    result_url = models.CharField(_("result"), max_length=500, blank=True)
+    task_result_id = models.CharField(_("task result id"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = TaskRunQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["owner", "-created_at"]),
+            models.Index(fields=["content_type", "object_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("core:task", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)
+
+    @property
+    def percent(self) -> int:
+        """How far the task got, 0–100 (a finished task is at 100)."""
+        if self.state == self.State.DONE:
+            return 100
+        if not self.total:
+            return 0
+        return min(100, self.done * 100 // self.total)

@@ -7,4 +7,7 @@ app_name = "core"
 urlpatterns = [
     path("changes/", views.change_log, name="changes"),
     path("moves/<int:pk>/attachment/", views.move_attachment, name="move_attachment"),
+    path("tasks/", views.task_list, name="tasks"),
+    path("tasks/<int:pk>/", views.task_detail, name="task"),
+    path("tasks/<int:pk>/progress/", views.task_progress, name="task_progress"),
 ]

@@ -1,4 +1,4 @@
-"""Health check, the global change log and error pages."""
+"""Health check, the global change log, background task pages and error pages."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from duikou.core.generic import paginate
-from duikou.core.models import ChangeRecord, WorkflowMove
+from duikou.core.models import ChangeRecord, TaskRun, WorkflowMove
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope
 
@@ -78,3 +78,42 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def error_500(request: HttpRequest) -> HttpResponse:
     return render(request, "500.html", status=500)
+
+
+def _task_run(request: HttpRequest, pk: int) -> TaskRun:
+    """A task run the caller may see (404 for anybody else's), its state checked."""
+    from duikou.core.tasks import refresh_state
+
+    return refresh_state(
+        get_object_or_404(TaskRun.objects.visible_to(request.user).select_related("owner"), pk=pk)
+    )
+
+
+@login_required
+def task_list(request: HttpRequest) -> HttpResponse:
+    """The caller's background tasks, newest first (coordinators and administrators: all)."""
+    runs = TaskRun.objects.visible_to(request.user).select_related("owner")
+    if state := request.GET.get("state"):
+        runs = runs.filter(state=state)
+    return render(
+        request,
+        "core/task_list.html",
+        {
+            **paginate(request, runs),
+            "states": TaskRun.State,
+            "shows_owner": Scope.of(request.user).reads_everything,
+        },
+    )
+
+
+@login_required
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One task: its progress bar while it runs, then its outcome and errors."""
+    return render(request, "core/task_detail.html", {"run": _task_run(request, pk)})
+
+
+@login_required
+@never_cache
+def task_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress fragment, polled by the task page (htmx) until the task ends."""
+    return render(request, "core/_task_progress.html", {"run": _task_run(request, pk)})

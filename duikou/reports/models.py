@@ -51,7 +51,7 @@ class OwnerOrganisationRule(ScopeRule):
 class ReportDocument(TrackedModel):
     """One report given to the reader: the file (or pasted text), its text and its quantities.
 
-    Reading and extraction run as a background job (`duikou.reports.jobs`); `status` tells the
+    Reading and extraction run as a background task (`duikou.reports.tasks`); `status` tells the
     page how far it got. `result` holds {"mentions": [Quantity.to_dict(), ...]}, the same shape
     the `duikou extract` command writes.
     """

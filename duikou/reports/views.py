@@ -15,9 +15,10 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from duikou.core.models import TaskRun
 from duikou.core.scoping import Scope
 from duikou.lib.spreadsheet import XLSX
-from duikou.reports import jobs, services
+from duikou.reports import services, tasks
 from duikou.reports.forms import ReportInputForm, max_upload_bytes, megabytes
 from duikou.reports.models import ReportDocument
 
@@ -70,7 +71,7 @@ def reader(request: HttpRequest) -> HttpResponse:
             form = ReportInputForm(request.POST, request.FILES)
             if form.is_valid():
                 doc = _create(request, form)
-                jobs.submit(services.process_document, doc.pk)
+                tasks.start_reading(doc, request.user)
                 return HttpResponseRedirect(doc.get_absolute_url())
     documents = (
         ReportDocument.objects.visible_to(request.user)
@@ -147,7 +148,9 @@ def _table_context(request: HttpRequest, doc: ReportDocument, mentions: list[dic
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     doc = _document(request, pk)
     _mark_stalled(doc)
-    return render(request, "reports/document.html", _body_context(request, doc))
+    context = _body_context(request, doc)
+    context["task_run"] = TaskRun.objects.for_object(doc).visible_to(request.user).first()
+    return render(request, "reports/document.html", context)
 
 
 @login_required

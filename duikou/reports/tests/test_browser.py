@@ -1,23 +1,16 @@
-"""End to end in Chromium: sign in, upload a seed text, wait for the job, see the marks."""
+"""End to end in Chromium: sign in, upload a seed text, a worker reads it, see the marks."""
 
 from __future__ import annotations
 
 import pytest
 
-from duikou.reports import jobs
 from duikou.reports.tests.helpers import SEED_000
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.worker]
 
 
-@pytest.fixture
-def background_jobs():
-    yield
-    jobs.shutdown()
-
-
-def test_upload_a_seed_and_see_the_quantities(page, sign_in, settings, background_jobs):
-    assert settings.REPORTS_RUN_INLINE is False  # the real background pool, polled by htmx
+def test_upload_a_seed_and_see_the_quantities(page, sign_in, task_worker):
+    # The upload is queued; a real `duikou worker` process reads it; the page polls (htmx).
     sign_in("hq_jiangsu")
     page.goto("/reports/")
     page.set_input_files("input[type=file]", str(SEED_000))
@@ -51,3 +44,9 @@ def test_upload_a_seed_and_see_the_quantities(page, sign_in, settings, backgroun
     with page.expect_download() as download_info:
         page.click("[data-testid=export-xlsx]")
     assert download_info.value.suggested_filename.endswith(".xlsx")
+
+    # The task page shows the finished run, its outcome and a link back to the report.
+    page.click("[data-testid=document-task]")
+    page.wait_for_selector("[data-testid=task-progress][data-state=done]")
+    assert page.locator("[data-testid=task-bar]").inner_text() == "100%"
+    assert page.locator("[data-testid=task-result]").is_visible()
