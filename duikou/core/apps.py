@@ -8,7 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from duikou.core import history, panels
+        from duikou.core import history, panels, pickers
 
         history.connect_signals()
         panels.autodiscover()
+        pickers.autodiscover()
