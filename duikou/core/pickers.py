@@ -217,7 +217,7 @@ class _PickerWidgetMixin:
             options.append(self.create_option(name, "", field.empty_label or "", not values, 0))  # type: ignore[attr-defined]
         if values and field is not None:
             picker = get(self.kind)
-            chosen = field.queryset.model._default_manager.filter(pk__in=values)
+            chosen = field.queryset.filter(pk__in=values)
             for index, obj in enumerate(chosen, start=len(options)):
                 options.append(
                     self.create_option(name, str(obj.pk), picker.text(obj), True, index)  # type: ignore[attr-defined]
@@ -271,9 +271,36 @@ def apply(form: forms.BaseForm, user: Any, fields: dict[str, tuple[str, str]]) -
         widget.is_required = field_.required
         field_.widget = widget
         if user is not None:
-            field_.queryset = kind.choice(user, purpose_name).queryset
+            field_.queryset = _with_current(form, name, kind.choice(user, purpose_name).queryset)
+            if (
+                not multiple
+                and field_.required
+                and not form.is_bound
+                and not form.initial.get(name)
+            ):
+                only = list(field_.queryset[:2])
+                if len(only) == 1:  # one possible choice (a work group's own party): made
+                    form.initial[name] = only[0].pk
         widget.choices = field_.choices
         message = kind.invalid
         field_.error_messages["invalid_choice"] = message
         if multiple:
             field_.error_messages["invalid_pk_value"] = message
+
+
+def _with_current(form: forms.BaseForm, name: str, queryset: QuerySet) -> QuerySet:
+    """The choosable queryset plus the record's current value: keeping a value that lies
+    outside the caller's choice (set by someone else) is not choosing it."""
+    instance = getattr(form, "instance", None)
+    if instance is None or instance.pk is None:
+        return queryset
+    model_field = instance._meta.get_field(name)
+    if model_field.many_to_many:
+        current = list(getattr(instance, name).values_list("pk", flat=True))
+    else:
+        current = [getattr(instance, model_field.attname)]
+    current = [pk for pk in current if pk is not None]
+    if not current:
+        return queryset
+    model = queryset.model
+    return model._default_manager.filter(Q(pk__in=queryset.values("pk")) | Q(pk__in=current))

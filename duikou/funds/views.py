@@ -38,7 +38,7 @@ from duikou.funds.services import (
     may_approve,
     record_transaction,
 )
-from duikou.organisations.models import AidingParty
+from duikou.organisations.models import AidingParty, party_named_q
 from duikou.places.choices import Level
 from duikou.projects.dataviews import ImportView, template_view
 from duikou.projects.exports import table_response
@@ -199,7 +199,7 @@ def statistics_rows(user: Any, params: dict[str, str]) -> list[dict[str, Any]]:
     if params.get("year"):
         qs = qs.filter(year=params["year"])
     if params.get("party"):
-        qs = qs.filter(aiding_party__code=params["party"])
+        qs = qs.filter(party_named_q("aiding_party", params["party"]))
     grouped = (
         qs.values("aiding_party_id", "category_id", "year")
         .annotate(**{f: Sum(f) for f in STAT_FIELDS})
