@@ -37,6 +37,7 @@ from django.utils.translation import gettext_lazy
 
 LIMIT = 20
 FILTER = "filter"
+PLACEHOLDER = gettext_lazy("Type a name or code")
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,10 @@ class _PickerWidgetMixin:
 
     kind: str
     purpose: str
+    # Provided by the Select widget this mixin is combined with.
+    choices: Any
+    allow_multiple_selected: bool
+    create_option: Callable[..., dict[str, Any]]
 
     def __init__(self, kind: str, purpose: str, attrs: dict[str, Any] | None = None) -> None:
         self.kind, self.purpose = kind, purpose
@@ -203,25 +208,24 @@ class _PickerWidgetMixin:
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs)  # type: ignore[misc]
         attrs["data-picker"] = picker_url(self.kind, self.purpose)
+        attrs.setdefault("data-placeholder", PLACEHOLDER)
         return attrs
 
     def optgroups(self, name, value, attrs=None):
         values = [v for v in value if v not in (None, "")]
-        field = getattr(self.choices, "field", None)  # type: ignore[attr-defined]
+        field = getattr(self.choices, "field", None)
         options = []
         if (
             field is not None
             and not (field.required and values)
             and not self.allow_multiple_selected
-        ):  # type: ignore[attr-defined]
-            options.append(self.create_option(name, "", field.empty_label or "", not values, 0))  # type: ignore[attr-defined]
+        ):
+            options.append(self.create_option(name, "", "", not values, 0))
         if values and field is not None:
             picker = get(self.kind)
             chosen = field.queryset.filter(pk__in=values)
             for index, obj in enumerate(chosen, start=len(options)):
-                options.append(
-                    self.create_option(name, str(obj.pk), picker.text(obj), True, index)  # type: ignore[attr-defined]
-                )
+                options.append(self.create_option(name, str(obj.pk), picker.text(obj), True, index))
         return [(None, options, 0)] if options else []
 
 
@@ -244,6 +248,7 @@ class PickerFilterInput(forms.TextInput):
         context = super().get_context(name, value, attrs)
         widget_attrs = context["widget"]["attrs"]
         widget_attrs["data-picker"] = picker_url(self.kind)
+        widget_attrs.setdefault("placeholder", PLACEHOLDER)
         initial = []
         if value:
             picker = get(self.kind)

@@ -19,6 +19,7 @@
       preload: "focus",
       loadThrottle: 250,
       maxOptions: 20,
+      placeholder: el.dataset.placeholder || el.getAttribute("placeholder") || "",
       // The server has matched names, codes and aliases: keep its order and its choices.
       score: function () { return function () { return 1; }; },
       load: function (query, callback) {
@@ -41,7 +42,6 @@
     } else if (el.multiple) {
       options.plugins = ["remove_button"];
     } else if (!el.required) {
-      options.allowEmptyOption = true;
       options.plugins = ["clear_button"];
     }
     new TomSelect(el, options);
