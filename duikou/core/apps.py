@@ -8,9 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from duikou.core import files, history, panels, registry
+        from duikou.core import files, history, panels, pickers, registry
 
         history.connect_signals()
         files.connect_signals()
         panels.autodiscover()
         registry.autodiscover()
+        pickers.autodiscover()

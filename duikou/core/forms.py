@@ -15,9 +15,16 @@ class TrackedModelForm(forms.ModelForm):
     """A ModelForm that refuses to save over a newer version of the record (no lost update)."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Fields chosen through scoped pickers: {"place": ("place", "project.place")}.
+    pickers: dict[str, tuple[str, str]] = {}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
+        if self.pickers:
+            from duikou.core import pickers
+
+            pickers.apply(self, user, self.pickers)
         if self.instance.pk and not self.is_bound:
             self.initial["expected_version"] = self.instance.version
 

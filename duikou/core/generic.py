@@ -125,7 +125,7 @@ class ObjectEditView(LoginRequiredMixin, ScopedObjectMixin, View):
     template_name = "generic/object_edit.html"
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {}
+        return {"user": self.request.user}
 
     def _object_or_none(self) -> Model | None:
         if self.lookup_url_kwarg not in self.kwargs:

@@ -339,6 +339,8 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
             "registration": reg,
             "title": reg.title,
             "table": table,
+            # The records on this page (as the plain list views name them).
+            "object_list": [row.record for row in table.page.object_list] if table.page else [],
             "filter": filterset,
             "columns": columns,
             "visible_columns": visible,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from duikou.core import views
+from duikou.core import pickers, views
 
 app_name = "core"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("tasks/", views.task_list, name="tasks"),
     path("tasks/<int:pk>/", views.task_detail, name="task"),
     path("tasks/<int:pk>/progress/", views.task_progress, name="task_progress"),
+    path("pick/<str:kind>/", pickers.pick, name="pick"),
 ]

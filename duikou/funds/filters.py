@@ -3,16 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from duikou.funds.choices import PlanStatus, TransactionKind
 from duikou.funds.models import FundPlan, FundTransaction
-from duikou.organisations.models import AidingParty
+from duikou.organisations.filters import PartyFilter
+from duikou.places.filters import PlaceFilter
 
 
 class FundPlanFilterSet(django_filters.FilterSet):
-    party = django_filters.ModelChoiceFilter(
-        field_name="aiding_party",
-        to_field_name="code",
-        queryset=AidingParty.objects.all(),
-        label=_("Aiding party"),
-    )
+    party = PartyFilter()
     year = django_filters.NumberFilter(label=_("Year"))
     status = django_filters.ChoiceFilter(choices=PlanStatus.choices, label=_("Status"))
 
@@ -23,13 +19,13 @@ class FundPlanFilterSet(django_filters.FilterSet):
 
 class FundTransactionFilterSet(django_filters.FilterSet):
     project = django_filters.CharFilter(field_name="project__code", label=_("Project code"))
-    party = django_filters.CharFilter(
-        field_name="project__aiding_party__code", label=_("Aiding party")
-    )
+    party = PartyFilter(field_name="project__aiding_party")
+    place = PlaceFilter(field_name="project__place")
+    year = django_filters.NumberFilter(field_name="date__year", label=_("Year"))
     kind = django_filters.ChoiceFilter(choices=TransactionKind.choices, label=_("Kind"))
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("From"))
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("To"))
 
     class Meta:
         model = FundTransaction
-        fields = ["project", "party", "kind", "date_from", "date_to"]
+        fields = ["project", "party", "place", "year", "kind", "date_from", "date_to"]

@@ -11,6 +11,8 @@ from duikou.funds.models import FundPlan
 class FundPlanForm(TrackedModelForm):
     """Create or edit an annual plan; approval is a separate step for the coordinator."""
 
+    pickers = {"aiding_party": ("party", "record")}
+
     class Meta:
         model = FundPlan
         fields = ["aiding_party", "year", "amount", "note"]

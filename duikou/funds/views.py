@@ -27,7 +27,7 @@ from duikou.funds.compliance import compliance, rule_config, sees_figures
 from duikou.funds.forms import AllocationForm, TransactionForm
 from duikou.funds.models import FundPlan, PortfolioSummary
 from duikou.funds.services import allocate, record_transaction
-from duikou.organisations.models import AidingParty
+from duikou.organisations.models import AidingParty, party_named_q
 from duikou.places.choices import Level
 from duikou.projects.models import Category, Project
 from duikou.projects.services import Refused
@@ -130,7 +130,7 @@ def statistics_rows(user: Any, params: dict[str, str]) -> list[dict[str, Any]]:
     if params.get("year"):
         qs = qs.filter(year=params["year"])
     if params.get("party"):
-        qs = qs.filter(aiding_party__code=params["party"])
+        qs = qs.filter(party_named_q("aiding_party", params["party"]))
     grouped = (
         qs.values("aiding_party_id", "category_id", "year")
         .annotate(**{f: Sum(f) for f in STAT_FIELDS})

@@ -2,9 +2,11 @@ import django_filters
 from rest_framework import serializers
 
 from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+from duikou.organisations.filters import PartyFilter
 from duikou.organisations.models import AidingParty
 from duikou.pairings.models import Pairing
-from duikou.places.models import Place, within_q
+from duikou.places.filters import PlaceFilter
+from duikou.places.models import Place
 
 
 class PairingSerializer(TrackedSerializer):
@@ -31,16 +33,15 @@ class PairingSerializer(TrackedSerializer):
 
 
 class PairingFilterSet(django_filters.FilterSet):
-    aiding_party = django_filters.CharFilter(field_name="aiding_party__code")
-    within = django_filters.CharFilter(method="filter_within")
+    party = PartyFilter()
+    place = PlaceFilter()
+    # The names API clients used before the filter names were unified.
+    aiding_party = PartyFilter()
+    within = PlaceFilter(field_name="place")
 
     class Meta:
         model = Pairing
-        fields = ["aiding_party", "within"]
-
-    def filter_within(self, queryset, name, value):
-        place = Place.objects.filter(code=value).first()
-        return queryset.filter(within_q("place", place)) if place else queryset.none()
+        fields = ["party", "place", "aiding_party", "within"]
 
 
 class PairingViewSet(ScopedModelViewSet):

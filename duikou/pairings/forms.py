@@ -7,6 +7,7 @@ from duikou.pairings.models import Pairing
 class PairingForm(TrackedModelForm):
     source_url = forms.URLField(required=False, assume_scheme="https", max_length=500)
     source_url_2 = forms.URLField(required=False, assume_scheme="https", max_length=500)
+    pickers = {"aiding_party": ("party", "pairing"), "place": ("place", "pairing")}
 
     class Meta:
         model = Pairing

@@ -2,6 +2,7 @@ import django_filters
 from rest_framework import serializers, viewsets
 
 from duikou.core.api import ScopedQuerysetMixin
+from duikou.places.filters import PlaceFilter
 from duikou.places.models import Place
 
 
@@ -14,15 +15,12 @@ class PlaceSerializer(serializers.ModelSerializer):
 
 
 class PlaceFilterSet(django_filters.FilterSet):
-    within = django_filters.CharFilter(method="filter_within", label="subtree of code")
+    place = PlaceFilter(field_name="pk")
+    within = PlaceFilter(field_name="pk")  # the name used before filter names were unified
 
     class Meta:
         model = Place
-        fields = ["level", "kind", "within"]
-
-    def filter_within(self, queryset, name, value):
-        place = Place.objects.filter(code=value).first()
-        return queryset.within(place) if place else queryset.none()
+        fields = ["level", "kind", "place", "within"]
 
 
 class PlaceViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):

@@ -21,12 +21,36 @@ class PlaceQuerySet(ScopedQuerySet):
         """The place and everything below it (one indexed prefix match)."""
         return self.filter(path__startswith=place.path)
 
+    def by_code_or_name(self, text: str) -> PlaceQuerySet:
+        """The places a typed text names: its division code, its name (伊宁县) or its alias.
+
+        The one resolution every filter set, the API and the pickers use. A name may be shared
+        by places in different prefectures; then all of them match.
+        """
+        text = (text or "").strip()
+        if not text:
+            return self.none()
+        return self.filter(Q(code=text) | Q(name=text) | Q(alias=text))
+
 
 def within_q(lookup: str, place: Place | str) -> Q:
     """Q for records whose `lookup` (a Place FK, e.g. "place" or "project__place") lies in the
     subtree of `place` (a Place or its path)."""
     path = place if isinstance(place, str) else place.path
     return Q(**{f"{lookup}__in": Place.subtree_ids(path)})
+
+
+def within_named_q(lookup: str, text: str) -> Q:
+    """Q for records whose `lookup` (a Place FK) lies in the subtree of the place(s) that `text`
+    names (code, name or alias, see `by_code_or_name`); matches nothing for an unknown name."""
+    paths = list(Place.objects.by_code_or_name(text).values_list("path", flat=True))
+    if not paths:
+        return Q(**{f"{lookup}__in": []})
+    subtree = Q()
+    for path in paths:
+        subtree |= Q(path__startswith=path)
+    ids = list(Place.objects.filter(subtree).values_list("id", flat=True))
+    return Q(**{f"{lookup}__in": ids})
 
 
 class Place(TrackedModel):

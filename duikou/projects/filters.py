@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from duikou.organisations.models import AidingParty
-from duikou.places.models import Place, within_q
+from duikou.organisations.filters import PartyFilter
+from duikou.places.filters import PlaceFilter
 from duikou.projects.choices import Status
 from duikou.projects.models import Category, Project
 
@@ -24,13 +24,8 @@ class YesNoAll(forms.Select):
 class ProjectFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     year = django_filters.NumberFilter(field_name="plan_year", label=_("Plan year"))
-    party = django_filters.ModelChoiceFilter(
-        field_name="aiding_party",
-        to_field_name="code",
-        queryset=AidingParty.objects.all(),
-        label=_("Aiding party"),
-    )
-    place = django_filters.CharFilter(method="within_place", label=_("Place code (subtree)"))
+    party = PartyFilter()
+    place = PlaceFilter()
     category = django_filters.ModelChoiceFilter(
         to_field_name="code", queryset=Category.objects.all(), label=_("Category")
     )
@@ -65,12 +60,6 @@ class ProjectFilterSet(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(code__icontains=value) | Q(name__icontains=value))
-
-    def within_place(self, queryset, name, value):
-        place = Place.objects.filter(code=value).only("path").first()
-        if place is None:
-            return queryset.none()
-        return queryset.filter(within_q("place", place))
 
     def at_county_level(self, queryset, name, value):
         levels = settings.DUIKOU_COUNTY_AND_BELOW_LEVELS

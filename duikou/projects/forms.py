@@ -36,6 +36,13 @@ PROJECT_FIELDS = [
 class ProjectForm(TrackedModelForm):
     """Create or edit a project. The status is not here: it moves only through the lifecycle."""
 
+    pickers = {
+        "aiding_party": ("party", "record"),
+        "place": ("place", "project.place"),
+        "extra_places": ("place", "project.extra_places"),
+        "implementing_organisation": ("organisation", "record"),
+    }
+
     class Meta:
         model = Project
         fields = PROJECT_FIELDS
@@ -43,7 +50,6 @@ class ProjectForm(TrackedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["extra_places"].widget.attrs["size"] = 6
         if not self.instance.pk:
             self.fields["is_livelihood"].help_text = _(
                 "Left unticked, a livelihood category ticks it."
