@@ -65,9 +65,9 @@ def _prepare(projects: int, transactions: int) -> None:
 
     from duikou.core.context import acting_as
     from duikou.demo.generators import DemoContext, make_oversight_office, make_users
+    from duikou.funds.national import load_national, national_size
     from duikou.pairings.services import load_reference
     from duikou.places.models import Place
-    from duikou.projects.national import load_national, national_size
 
     call_command("migrate", verbosity=0, interactive=False)
     if not Place.objects.exists():

@@ -1,9 +1,9 @@
-"""Demo portfolio: projects, fund plans, allocations and transactions for every party.
+"""Demo portfolio: projects for every party (their funds come from funds/demo.py).
 
 Scales: "tiny" (~50 projects, for tests), "demo" (a few thousand across 2019–2025, figures in
 the range the programme reports: 3000-odd projects, 300-odd 亿元, over 80 percent at the
 grassroots and for livelihood), "national" (1M projects, 10M transactions, PostgreSQL COPY, see
-`duikou.projects.national`). Records are inserted in bulk, and so are their creation entries
+`duikou.funds.national`). Records are inserted in bulk, and so are their creation entries
 (`record_bulk_creation`, attributed to "loader:demo_data" or the acting user); the summary table
 is rebuilt at the end.
 """
@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-
-from django.core.management.base import CommandError
-from django.db import connection
 
 from duikou.core.history import record_bulk_creation
 from duikou.demo.generators import DemoContext, register
@@ -50,19 +47,10 @@ def pairs_and_categories():
 
 @register
 def make_portfolio(ctx: DemoContext) -> None:
+    """Projects for every party, older ones further along their lifecycle; the funds app's
+    generator then gives them plans, allocations and money flows (funds/demo.py)."""
     if ctx.scale == "national":
-        from duikou.projects.national import load_national
-
-        if connection.vendor != "postgresql":
-            raise CommandError(
-                "The national scale (1,000,000 projects, 10,000,000 transactions) needs "
-                "PostgreSQL: set DATABASE_URL=postgres://… and run it again."
-            )
-        load_national(log=ctx.log)
-        return
-    from duikou.funds.choices import PlanStatus, TransactionKind
-    from duikou.funds.models import Allocation, FundPlan, FundTransaction
-    from duikou.funds.summary import rebuild
+        return  # the national loader writes projects and funds together (funds/national.py)
     from duikou.projects.choices import Status
     from duikou.projects.models import Project
 
@@ -121,64 +109,5 @@ def make_portfolio(ctx: DemoContext) -> None:
         )
     Project.objects.bulk_create(projects, batch_size=1000)
     record_bulk_creation(projects, source=SOURCE)
-    plans = {}
-    for party in {p.aiding_party for p in projects}:
-        for year in DEMO_YEARS:
-            total = sum(
-                (
-                    p.budget_aid
-                    for p in projects
-                    if p.aiding_party_id == party.pk and p.plan_year == year
-                ),
-                Decimal(0),
-            )
-            if total:
-                plans[party.pk, year] = FundPlan(
-                    aiding_party=party,
-                    year=year,
-                    amount=total * Decimal("1.05"),
-                    status=PlanStatus.APPROVED if year < 2025 else PlanStatus.DRAFT,
-                )
-    FundPlan.objects.bulk_create(plans.values())
-    record_bulk_creation(plans.values(), source=SOURCE)
-    allocations, transactions = [], []
-    started = {
-        Status.APPROVED,
-        Status.BUILDING,
-        Status.COMPLETED,
-        Status.ACCEPTED,
-        Status.HANDED_OVER,
-    }
-    for p in projects:
-        plan = plans[p.aiding_party_id, p.plan_year]
-        if p.status not in started or plan.status != PlanStatus.APPROVED:
-            continue
-        allocations.append(Allocation(plan=plan, project=p, amount=p.budget_aid))
-        share = {Status.APPROVED: 0, Status.BUILDING: 50}.get(p.status, 100)
-        if share:
-            out = (p.budget_aid * share / 100).quantize(Decimal("0.01"))
-            transactions.append(
-                FundTransaction(
-                    project=p,
-                    kind=TransactionKind.DISBURSEMENT,
-                    amount=out,
-                    date=dt.date(p.plan_year, 6, 1),
-                    reference=f"拨付{p.plan_year}-{p.pk}",
-                )
-            )
-            transactions.append(
-                FundTransaction(
-                    project=p,
-                    kind=TransactionKind.EXPENDITURE,
-                    amount=(out * 9 / 10).quantize(Decimal("0.01")),
-                    date=dt.date(p.plan_year, 10, 1),
-                )
-            )
-    Allocation.objects.bulk_create(allocations, batch_size=1000)
-    FundTransaction.objects.bulk_create(transactions, batch_size=1000)
-    record_bulk_creation([*allocations, *transactions], source=SOURCE)
-    rebuild()
     ctx.made["projects"] = len(projects)
-    ctx.log(
-        f"  projects: {len(projects)}, fund plans: {len(plans)}, transactions: {len(transactions)}"
-    )
+    ctx.made["project_list"] = projects

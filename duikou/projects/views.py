@@ -21,7 +21,7 @@ from duikou.core.generic import (
     ObjectHistoryView,
     ObjectListView,
 )
-from duikou.core.scoping import can_edit, reads_related
+from duikou.core.scoping import can_edit
 from duikou.core.workflow import move_from_request, panel_context
 from duikou.core.writes import OutOfScope, save_in_scope
 from duikou.projects.choices import AttachmentKind
@@ -74,38 +74,18 @@ class ProjectDetailView(ObjectDetailView):
         return project_queryset(self.request.user)
 
     def get_context(self, obj: Project) -> dict[str, Any]:
-        from duikou.funds.forms import TransactionForm
-        from duikou.funds.models import Allocation, FundTransaction
-        from duikou.funds.services import project_money
-
+        """The project's own panels; its money is a panel of the funds app (funds/panels.py)."""
         user = self.request.user
         editable = can_edit(user, obj)
-        # A published project is public, its money is not: the panels read what the API shows.
-        sees_money = reads_related(user, FundTransaction, "project", obj)
         return {
             **panel_context(LIFECYCLE, user, obj),
             "progress_reports": ProgressReport.objects.visible_to(user).filter(project=obj),
             "attachments": Attachment.objects.visible_to(user).filter(project=obj),
             "results": ResultIndicator.objects.visible_to(user).filter(project=obj),
             "extra_places": obj.extra_places.all(),
-            "sees_money": sees_money,
-            "allocations": (
-                Allocation.objects.visible_to(user)
-                .filter(project=obj)
-                .select_related("plan__aiding_party")
-                if sees_money
-                else []
-            ),
-            "transactions": (
-                FundTransaction.objects.visible_to(user).filter(project=obj)[:50]
-                if sees_money
-                else []
-            ),
-            "money": project_money(obj) if sees_money else None,
             "progress_form": ProgressReportForm() if editable else None,
             "attachment_form": AttachmentForm() if editable else None,
             "result_form": ResultIndicatorForm() if editable else None,
-            "transaction_form": TransactionForm() if editable else None,
         }
 
 

@@ -10,6 +10,7 @@ from django.db import connection
 
 from duikou.demo.generators import DemoContext
 from duikou.funds.compliance import compliance
+from duikou.funds.demo import make_funds
 from duikou.funds.models import FundTransaction
 from duikou.funds.services import project_money
 from duikou.projects.demo import make_portfolio
@@ -18,8 +19,16 @@ from duikou.projects.models import Project
 pytestmark = pytest.mark.django_db
 
 
+def portfolio(scale: str = "tiny") -> DemoContext:
+    """The demo's projects and then their funds, as `duikou demo_data` runs them."""
+    ctx = DemoContext(scale=scale, log=lambda m: None)
+    make_portfolio(ctx)
+    make_funds(ctx)
+    return ctx
+
+
 def test_the_tiny_portfolio_respects_the_money_rules(coordinator):
-    make_portfolio(DemoContext(scale="tiny", log=lambda m: None))
+    portfolio()
     assert Project.objects.count() >= 50
     assert Project.objects.order_by().values("aiding_party").distinct().count() == 19
     for project in Project.objects.filter(transactions__isnull=False).distinct()[:20]:
@@ -32,7 +41,7 @@ def test_the_tiny_portfolio_respects_the_money_rules(coordinator):
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="SQLite behaviour")
 def test_national_scale_is_refused_on_sqlite_with_a_clear_message():
     with pytest.raises(CommandError, match="PostgreSQL"):
-        make_portfolio(DemoContext(scale="national", log=lambda m: None))
+        portfolio("national")
 
 
 def test_demo_data_gives_every_project_a_creation_entry():
@@ -43,7 +52,7 @@ def test_demo_data_gives_every_project_a_creation_entry():
     from duikou.core.models import ChangeRecord
 
     with acting_as(None, "demo-run-1"):
-        make_portfolio(DemoContext(scale="tiny", log=lambda m: None))
+        portfolio()
     projects = list(Project.objects.all())
     entries = ChangeRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(Project), action="create"
@@ -124,7 +133,7 @@ def test_the_national_loader_gives_every_record_a_creation_entry():
     from duikou.core.history import history_for
     from duikou.core.models import ChangeRecord
     from duikou.funds.models import Allocation, FundPlan
-    from duikou.projects.national import load_national
+    from duikou.funds.national import load_national
 
     with acting_as(None, "national-run-2"):
         load_national(projects=40, transactions=120, log=lambda m: None)
