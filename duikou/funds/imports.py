@@ -104,7 +104,7 @@ def plan_transaction_import(sheet: Sheet, user: Any) -> ImportResult:
             continue
         so_far = pending.setdefault(code, {})
         try:
-            check_transaction(project, kind, amount, so_far)
+            check_transaction(project, kind, amount, so_far, date=date)
         except Refused as refused:
             err("amount", " ".join(refused.messages))
             result.errors.extend(errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -33,16 +34,31 @@ class ProjectSerializer(TrackedSerializer):
     is_livelihood = serializers.BooleanField(required=False)
     status = serializers.CharField(read_only=True)
     budget_total = serializers.DecimalField(max_digits=18, decimal_places=2, read_only=True)
+    change_reason = serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        max_length=500,
+        help_text=_(
+            "Why an accepted or handed-over project is amended (the aid coordination office "
+            "only); recorded in its history."
+        ),
+    )
 
     class Meta:
         model = Project
         # The form's editable fields plus what the API shows read-only.
-        fields = ["id", *PROJECT_FIELDS, "budget_total", "status", "version"]
+        fields = ["id", *PROJECT_FIELDS, "budget_total", "status", "version", "change_reason"]
 
     def validate(self, attrs):
         if self.instance is None and "is_livelihood" not in attrs and attrs.get("category"):
             attrs["is_livelihood"] = attrs["category"].counts_as_livelihood
-        return super().validate(attrs)  # the model's clean(): dates, implementing organisation
+        if self.instance is not None and attrs.get("change_reason"):
+            # Who amends: the model's clean() lets a frozen field change only for a coordinator.
+            self.instance.amended_by = self.context["request"].user
+        elif "change_reason" in attrs:
+            attrs.pop("change_reason")
+        return super().validate(attrs)  # the model's clean(): dates, frozen fields, money
 
 
 class TransitionSerializer(serializers.Serializer):

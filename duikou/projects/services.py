@@ -10,8 +10,14 @@ from django.utils.translation import gettext as _
 
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope, can_edit
-from duikou.projects.choices import STANDARD_CATEGORIES, TRANSITIONS, Actor, Status
-from duikou.projects.models import Category, Project
+from duikou.projects.choices import (
+    PUBLISHABLE_STATUSES,
+    STANDARD_CATEGORIES,
+    TRANSITIONS,
+    Actor,
+    Status,
+)
+from duikou.projects.models import Category, Project, may_amend_frozen
 
 
 class Refused(ValidationError):
@@ -62,7 +68,9 @@ def change_status(project: Project, to: str, user: Any) -> Project:
     """Move a project to another lifecycle status, or refuse with the reason.
 
     Locks the project row so two people cannot make conflicting moves at once. History
-    records the change like any other save.
+    records the change like any other save. A published project moved back before 批复
+    (the coordinator withdrawing an approval) is unpublished in the same save: only approved
+    projects are public.
     """
     with transaction.atomic():
         locked = (
@@ -76,8 +84,44 @@ def change_status(project: Project, to: str, user: Any) -> Project:
             raise Refused(_("Project not found."))
         _check_move(user, locked, to)
         locked.status = to
-        locked.save(update_fields=["status"])
+        fields = ["status"]
+        if locked.is_published and to not in PUBLISHABLE_STATUSES:
+            locked.is_published = False
+            fields.append("is_published")
+        locked.save(update_fields=fields)
     project.status, project.version = locked.status, locked.version
+    project.is_published = locked.is_published
+    return locked
+
+
+def amend_frozen_project(
+    project: Project, changes: dict[str, Any], user: Any, reason: str
+) -> Project:
+    """Change fields of an accepted or handed-over project: the coordinator's amendment.
+
+    `changes` maps field names to new values. Refused unless `user` is the aid coordination
+    office (or an administrator) and gives a reason; every other rule of the project still
+    holds. History records the change with the user and the reason.
+    """
+    if not may_amend_frozen(user):
+        raise Refused(_("Only the aid coordination office may amend an accepted project."))
+    if not (reason or "").strip():
+        raise Refused(_("Give a reason for amending this project."))
+    unknown = sorted(set(changes) - {f.name for f in Project._meta.concrete_fields})
+    if unknown or "status" in changes:
+        raise Refused(
+            _("%(fields)s cannot be amended.") % {"fields": ", ".join(unknown or ["status"])}
+        )
+    with transaction.atomic():
+        locked = Project.objects.select_for_update(of=("self",)).get(pk=project.pk)
+        for name, value in changes.items():
+            setattr(locked, name, value)
+        locked.change_reason, locked.amended_by = reason.strip(), user
+        try:
+            locked.full_clean()
+        except ValidationError as invalid:
+            raise Refused(invalid.messages) from None
+        locked.save()
     return locked
 
 
