@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from duikou.core.context import acting_as, current_request_id
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope, can_edit
 from duikou.projects.choices import (
@@ -121,7 +122,9 @@ def amend_frozen_project(
             locked.full_clean()
         except ValidationError as invalid:
             raise Refused(invalid.messages) from None
-        locked.save()
+        # History names the amending user even when this runs outside a request.
+        with acting_as(user, current_request_id.get() or None):
+            locked.save()
     return locked
 
 
