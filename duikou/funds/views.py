@@ -26,7 +26,12 @@ from duikou.core.generic import (
     ObjectListView,
 )
 from duikou.core.templatetags.duikou import wan
-from duikou.funds.compliance import compliance, rule_config, sees_figures
+from duikou.funds.compliance import (
+    compliance,
+    counted_status_labels,
+    rule_config,
+    sees_figures,
+)
 from duikou.funds.filters import FundPlanFilterSet
 from duikou.funds.forms import AllocationForm, FundPlanForm, TransactionForm
 from duikou.funds.imports import TRANSACTION_COLUMNS, import_transactions
@@ -185,6 +190,7 @@ def compliance_table(request: HttpRequest) -> HttpResponse:
             str(label) for value, label in Level.choices if value in rule_config().county_levels
         ],
         "failing": sum(1 for r in results if r.ok is False),
+        "counted_statuses": counted_status_labels(),
     }
     return render(request, "funds/compliance.html", context)
 
@@ -281,5 +287,6 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "params": params,
         "parties": AidingParty.objects.all(),
         "export_query": urlencode({k: v for k, v in params.items() if v}),
+        "counted_statuses": counted_status_labels(),
     }
     return render(request, "funds/statistics.html", context)
