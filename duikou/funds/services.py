@@ -60,6 +60,11 @@ def allocated_total(plan: FundPlan) -> Decimal:
     return _sum(Allocation.objects.filter(plan=plan))
 
 
+def _amends_frozen(project: Project, user: Any, reason: str) -> bool:
+    """A coordinator's amendment of a frozen project's money (they edit no other project)."""
+    return money_frozen(project.status) and bool(reason.strip()) and may_amend_frozen(user)
+
+
 def check_money_not_frozen(project: Project, user: Any = None, reason: str = "") -> None:
     """Refuse new money for an accepted or handed-over project, unless the aid coordination
     office amends it giving a reason."""
@@ -99,7 +104,7 @@ def allocate(
     amount = Decimal(amount)
     if amount <= 0:
         raise Refused(_("The amount must be greater than zero."))
-    if not can_edit(user, project) and not (reason and may_amend_frozen(user)):
+    if not can_edit(user, project) and not _amends_frozen(project, user, reason):
         raise Refused(_("You may not allocate funds to this project."))
     if project.aiding_party_id != plan.aiding_party_id:
         raise Refused(_("The project belongs to another aiding party than the fund plan."))
@@ -245,7 +250,7 @@ def record_transaction(
     """Record a disbursement or expenditure of a project, within its limits (`reason`: the
     coordinator's, for a project whose money is frozen)."""
     amount = Decimal(amount)
-    if not can_edit(user, project) and not (reason and may_amend_frozen(user)):
+    if not can_edit(user, project) and not _amends_frozen(project, user, reason):
         raise Refused(_("You may not record fund transactions of this project."))
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)

@@ -35,10 +35,10 @@ def api():
     return for_user
 
 
-def funded_project(status: str, hq_a) -> Project:
+def funded_project(status: str, hq_a, year: int = 2024) -> Project:
     """A project with 500,000 allocated and 100,000 disbursed, then moved on to `status`."""
-    project = make_project(status=Status.BUILDING, start_date=START)
-    allocate(make_plan(), project, Decimal("500000"), hq_a)
+    project = make_project(status=Status.BUILDING, start_date=START, plan_year=year)
+    allocate(make_plan(year=year), project, Decimal("500000"), hq_a)
     record_transaction(project, TransactionKind.DISBURSEMENT, Decimal("100000"), DAY, hq_a)
     project.status = status
     project.finish_date = dt.date(2024, 12, 1)
@@ -184,6 +184,12 @@ def test_a_coordinator_may_disburse_to_an_accepted_project_with_a_reason(coordin
         project, TransactionKind.DISBURSEMENT, Decimal("1"), DAY, coordinator, reason="尾款"
     )
     assert history_for(tx).first().changes["change_reason"] == [None, "尾款"]
+    # A running project is the party's own business, not the coordinator's.
+    running = funded_project(Status.BUILDING, hq_a, year=2023)
+    with pytest.raises(Refused):
+        record_transaction(
+            running, TransactionKind.DISBURSEMENT, Decimal("1"), DAY, coordinator, reason="代拨"
+        )
 
 
 # -- publishing ------------------------------------------------------------------------------
