@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -58,6 +61,13 @@ class ProjectSerializer(TrackedSerializer):
             self.instance.amended_by = self.context["request"].user
         elif "change_reason" in attrs:
             attrs.pop("change_reason")
+        if self.instance is not None and "extra_places" in attrs:
+            candidate = copy.copy(self.instance)
+            candidate.change_reason = attrs.get("change_reason", "")
+            try:
+                candidate.check_extra_places(attrs["extra_places"])
+            except DjangoValidationError as exc:
+                raise ValidationError(serializers.as_serializer_error(exc)) from None
         return super().validate(attrs)  # the model's clean(): dates, frozen fields, money
 
 

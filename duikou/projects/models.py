@@ -251,6 +251,25 @@ class Project(AmendmentMixin, TrackedModel):
         message = message % {"status": Status(status).label}
         raise ValidationError({field.name: message for field in changed})
 
+    def check_extra_places(self, places: Any) -> None:
+        """The further places are frozen with the place: a many-to-many change the form and
+        the API check before saving (`clean()` cannot see it)."""
+        if self._state.adding or not is_frozen(self.loaded_value("status"), "place"):
+            return
+        new = {p.pk for p in places or []}
+        if new != set(self.extra_places.values_list("pk", flat=True)):
+            if self.amendment_allowed():
+                return
+            raise ValidationError(
+                {
+                    "extra_places": _(
+                        "The project is %(status)s: this no longer changes, unless the aid "
+                        "coordination office amends it giving a reason."
+                    )
+                    % {"status": Status(self.loaded_value("status")).label}
+                }
+            )
+
     def _check_publishable(self) -> None:
         if self.is_published and self.status not in PUBLISHABLE_STATUSES:
             raise ValidationError(

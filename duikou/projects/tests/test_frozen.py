@@ -18,7 +18,7 @@ from duikou.projects.choices import FROZEN_FIELDS, Status, is_frozen
 from duikou.projects.imports import import_projects
 from duikou.projects.models import Project
 from duikou.projects.services import Refused, amend_frozen_project, change_status
-from duikou.projects.tests.factories import START, make_plan, make_project
+from duikou.projects.tests.factories import START, make_plan, make_project, place
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2024, 5, 1)
@@ -108,6 +108,22 @@ def test_a_handed_over_project_cannot_be_edited_or_disbursed_against(client_for,
         "",
     )
     assert fresh.transactions.count() == 1
+
+
+def test_an_accepted_projects_further_places_are_frozen_with_its_place(client_for, api, hq_a):
+    project = funded_project(Status.ACCEPTED, hq_a)
+    patch = api(hq_a).patch(
+        f"/api/v1/projects/{project.pk}/",
+        {"extra_places": ["654022"], "version": project.version},
+        format="json",
+    )
+    assert patch.status_code == 400 and "extra_places" in patch.json()
+    page = client_for(hq_a).post(
+        f"/projects/{project.pk}/edit/",
+        {**form_data(project), "extra_places": [place("654022").pk]},
+    )
+    assert "extra_places" in page.context["form"].errors
+    assert not project.extra_places.exists()
 
 
 def test_an_accepted_projects_money_is_frozen_but_its_name_may_change(client_for, hq_a):
