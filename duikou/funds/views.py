@@ -229,8 +229,9 @@ def _statistics_html(rows: list[dict[str, Any]]) -> str:
     link = reverse("projects:list")
     return format_html_join(
         "",
-        '<tr><td>{}</td><td>{}</td><td><a href="{}?party={}&amp;year={}&amp;category={}">{}</a>'
-        '</td><td class="text-end">{}</td><td class="text-end">{}</td>'
+        "<tr><td>{}</td><td>{}</td><td>"
+        '<a href="{}?party={}&amp;year={}&amp;category={}&amp;counted=true">{}</a></td>'
+        '<td class="text-end">{}</td><td class="text-end">{}</td>'
         '<td class="text-end">{}</td><td class="text-end">{}</td><td class="text-end">{}</td></tr>',
         (
             (

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duikou.organisations.models import AidingParty
 from duikou.places.models import Place, within_q
-from duikou.projects.choices import Status
+from duikou.projects.choices import COUNTED_STATUSES, Status
 from duikou.projects.models import Category, Project
 
 
@@ -47,6 +47,9 @@ class ProjectFilterSet(django_filters.FilterSet):
     county_level = django_filters.BooleanFilter(
         method="at_county_level", label=_("County level and below"), widget=YesNoAll
     )
+    counted = django_filters.BooleanFilter(
+        method="approved_or_later", label=_("Approved or later"), widget=YesNoAll
+    )
     sort = django_filters.OrderingFilter(
         fields=(
             ("code", "code"),
@@ -71,6 +74,12 @@ class ProjectFilterSet(django_filters.FilterSet):
         if place is None:
             return queryset.none()
         return queryset.filter(within_q("place", place))
+
+    def approved_or_later(self, queryset, name, value):
+        """The projects the two-80 table and the statistics count (or the others)."""
+        if value:
+            return queryset.filter(status__in=COUNTED_STATUSES)
+        return queryset.exclude(status__in=COUNTED_STATUSES)
 
     def at_county_level(self, queryset, name, value):
         levels = settings.DUIKOU_COUNTY_AND_BELOW_LEVELS

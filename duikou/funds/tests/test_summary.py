@@ -49,6 +49,8 @@ def test_the_compliance_table_statistics_and_party_page_agree(client_for, coordi
     stats = statistics_rows(coordinator, {"year": "2021", "party": "320000"})
     assert cell.total == sum(r["budget_aid"] for r in stats) == Decimal("1000")
     assert sum(r["projects"] for r in stats) == 2
+    drill_down = client.get("/projects/?party=320000&year=2021&counted=true")
+    assert len(drill_down.context["object_list"]) == 2  # the links count the same projects
     assert cell.county_share == 1
     party_page = client.get(party().get_absolute_url()).content.decode()
     assert "100.0%" in party_page and "10.0%" not in party_page.replace("100.0%", "")
