@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from duikou.core.api import ScopedModelViewSet, TrackedSerializer
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
-from duikou.projects.choices import Status
+from duikou.projects.choices import Status, money_frozen
 from duikou.projects.filters import ProjectFilterSet
 from duikou.projects.forms import PROJECT_FIELDS
 from duikou.projects.models import Category, Project
@@ -79,6 +79,16 @@ class ProjectViewSet(ScopedModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
     queryset = Project.objects.with_relations().order_by("-plan_year", "code")
+
+    def perform_destroy(self, instance):
+        if money_frozen(instance.status):
+            raise ValidationError(
+                {
+                    "status": _("A project that is %(status)s is kept; it cannot be deleted.")
+                    % {"status": Status(instance.status).label}
+                }
+            )
+        super().perform_destroy(instance)
 
     @extend_schema(request=TransitionSerializer, responses=ProjectSerializer)
     @action(detail=True, methods=["post"])

@@ -110,6 +110,13 @@ def test_a_handed_over_project_cannot_be_edited_or_disbursed_against(client_for,
     assert fresh.transactions.count() == 1
 
 
+def test_a_handed_over_project_cannot_be_deleted_through_the_api(api, hq_a):
+    project = make_project(status=Status.HANDED_OVER)
+    response = api(hq_a).delete(f"/api/v1/projects/{project.pk}/")
+    assert response.status_code == 400
+    assert Project.objects.filter(pk=project.pk).exists()
+
+
 def test_an_accepted_projects_further_places_are_frozen_with_its_place(client_for, api, hq_a):
     project = funded_project(Status.ACCEPTED, hq_a)
     patch = api(hq_a).patch(
