@@ -113,6 +113,8 @@ def amend_frozen_project(
         raise Refused(
             _("%(fields)s cannot be amended.") % {"fields": ", ".join(unknown or ["status"])}
         )
+    from django.core.exceptions import ValidationError  # the model's own errors, below
+
     with transaction.atomic():
         locked = Project.objects.select_for_update(of=("self",)).get(pk=project.pk)
         for name, value in changes.items():
