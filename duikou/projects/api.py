@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -15,11 +11,11 @@ from rest_framework.response import Response
 from duikou.core.api import ScopedModelViewSet, TrackedSerializer
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
-from duikou.projects.choices import Status, money_frozen
+from duikou.projects.choices import Status
 from duikou.projects.filters import ProjectFilterSet
 from duikou.projects.forms import PROJECT_FIELDS
 from duikou.projects.models import Category, Project
-from duikou.projects.services import Refused, allowed_moves, change_status
+from duikou.projects.services import Refused, allowed_moves, change_status, check_deletable
 
 
 class ProjectSerializer(TrackedSerializer):
@@ -37,15 +33,10 @@ class ProjectSerializer(TrackedSerializer):
     is_livelihood = serializers.BooleanField(required=False)
     status = serializers.CharField(read_only=True)
     budget_total = serializers.DecimalField(max_digits=18, decimal_places=2, read_only=True)
+    # Why an accepted or handed-over project is amended (coordinator or administrator only);
+    # history records it with the change.
     change_reason = serializers.CharField(
-        write_only=True,
-        required=False,
-        allow_blank=True,
-        max_length=500,
-        help_text=_(
-            "Why an accepted or handed-over project is amended (the aid coordination office "
-            "only); recorded in its history."
-        ),
+        write_only=True, required=False, allow_blank=True, max_length=500
     )
 
     class Meta:
@@ -56,19 +47,25 @@ class ProjectSerializer(TrackedSerializer):
     def validate(self, attrs):
         if self.instance is None and "is_livelihood" not in attrs and attrs.get("category"):
             attrs["is_livelihood"] = attrs["category"].counts_as_livelihood
-        if self.instance is not None and attrs.get("change_reason"):
-            # Who amends: the model's clean() lets a frozen field change only for a coordinator.
+        return super().validate(attrs)  # the model's clean(): dates, implementing organisation
+
+    def validate_change_reason(self, value: str) -> str:
+        """Who amends: the model's clean() lets a frozen field change only for a coordinator
+        (the instance is copied for that check after the field validators ran)."""
+        if self.instance is not None and value.strip():
             self.instance.amended_by = self.context["request"].user
-        elif "change_reason" in attrs:
-            attrs.pop("change_reason")
-        if self.instance is not None and "extra_places" in attrs:
-            candidate = copy.copy(self.instance)
-            candidate.change_reason = attrs.get("change_reason", "")
-            try:
-                candidate.check_extra_places(attrs["extra_places"])
-            except DjangoValidationError as exc:
-                raise ValidationError(serializers.as_serializer_error(exc)) from None
-        return super().validate(attrs)  # the model's clean(): dates, frozen fields, money
+            self.instance.change_reason = value
+        return value
+
+    def validate_extra_places(self, value):
+        """The further places are frozen with the place (a change `clean()` cannot see)."""
+        if self.instance is not None:
+            self.instance.check_extra_places(value)
+        return value
+
+    def create(self, validated_data):
+        validated_data.pop("change_reason", None)  # a new record is not amended
+        return super().create(validated_data)
 
 
 class TransitionSerializer(serializers.Serializer):
@@ -81,13 +78,10 @@ class ProjectViewSet(ScopedModelViewSet):
     queryset = Project.objects.with_relations().order_by("-plan_year", "code")
 
     def perform_destroy(self, instance):
-        if money_frozen(instance.status):
-            raise ValidationError(
-                {
-                    "status": _("A project that is %(status)s is kept; it cannot be deleted.")
-                    % {"status": Status(instance.status).label}
-                }
-            )
+        try:
+            check_deletable(instance)
+        except Refused as refused:
+            raise ValidationError({"status": refused.messages}) from None
         super().perform_destroy(instance)
 
     @extend_schema(request=TransitionSerializer, responses=ProjectSerializer)

@@ -4,7 +4,6 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from duikou.core.forms import TrackedModelForm, date_input
@@ -53,12 +52,14 @@ class ProjectForm(TrackedModelForm):
         category = data.get("category")
         if not self.instance.pk and category and category.counts_as_livelihood:
             data["is_livelihood"] = True
-        if "extra_places" in data:
-            try:
-                self.instance.check_extra_places(data["extra_places"])
-            except ValidationError as invalid:
-                self.add_error(None, invalid)
         return data
+
+    def clean_extra_places(self):
+        """The further places are frozen with the place (a change the model's `clean()`
+        cannot see)."""
+        places = self.cleaned_data.get("extra_places")
+        self.instance.check_extra_places(places)
+        return places
 
 
 class ProgressReportForm(TrackedModelForm):

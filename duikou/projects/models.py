@@ -261,13 +261,11 @@ class Project(AmendmentMixin, TrackedModel):
             if self.amendment_allowed():
                 return
             raise ValidationError(
-                {
-                    "extra_places": _(
-                        "The project is %(status)s: this no longer changes, unless the aid "
-                        "coordination office amends it giving a reason."
-                    )
-                    % {"status": Status(self.loaded_value("status")).label}
-                }
+                _(
+                    "The project is %(status)s: this no longer changes, unless the aid "
+                    "coordination office amends it giving a reason."
+                )
+                % {"status": Status(self.loaded_value("status")).label}
             )
 
     def _check_publishable(self) -> None:

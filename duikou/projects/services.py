@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from duikou.core.context import acting_as, current_request_id
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope, can_edit
 from duikou.projects.choices import (
@@ -17,6 +16,7 @@ from duikou.projects.choices import (
     TRANSITIONS,
     Actor,
     Status,
+    money_frozen,
 )
 from duikou.projects.models import Category, Project, may_amend_frozen
 
@@ -95,6 +95,15 @@ def change_status(project: Project, to: str, user: Any) -> Project:
     return locked
 
 
+def check_deletable(project: Project) -> None:
+    """An accepted or handed-over project is a record of finished work: it is kept."""
+    if money_frozen(project.status):
+        raise Refused(
+            _("A project that is %(status)s is kept; it cannot be deleted.")
+            % {"status": Status(project.status).label}
+        )
+
+
 def amend_frozen_project(
     project: Project, changes: dict[str, Any], user: Any, reason: str
 ) -> Project:
@@ -114,6 +123,8 @@ def amend_frozen_project(
             _("%(fields)s cannot be amended.") % {"fields": ", ".join(unknown or ["status"])}
         )
     from django.core.exceptions import ValidationError  # the model's own errors, below
+
+    from duikou.core.context import acting_as, current_request_id
 
     with transaction.atomic():
         locked = Project.objects.select_for_update(of=("self",)).get(pk=project.pk)
