@@ -8,10 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from duikou.core import files, history, panels, pickers, registry
+        from duikou.core import files, history, panels, pickers, registry, rules
 
         history.connect_signals()
         files.connect_signals()
         panels.autodiscover()
         registry.autodiscover()
+        rules.autodiscover()
         pickers.autodiscover()

@@ -45,6 +45,12 @@ class TrackedModel(models.Model):
         instance._history_snapshot = instance.history_values()
         return instance
 
+    def clean(self) -> None:
+        """The rules other apps registered for this model (core/rules.py)."""
+        from duikou.core import rules
+
+        rules.check(self)
+
     def history_values(self) -> dict[str, Any]:
         """The field values history compares, keyed by attribute name (FKs by id)."""
         return {

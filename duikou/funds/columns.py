@@ -70,7 +70,9 @@ def _check_rows(rows: list[PlannedRow], ctx: RowContext) -> None:
             continue
         so_far = pending.setdefault(tx.project_id, {})
         try:
-            check_transaction(tx.project, tx.kind, tx.amount, so_far, money[tx.project_id])
+            check_transaction(
+                tx.project, tx.kind, tx.amount, so_far, money[tx.project_id], date=tx.date
+            )
         except Refused as refused:
             ctx.error(row.row, "amount", " ".join(refused.messages))
             continue

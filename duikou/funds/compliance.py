@@ -17,6 +17,14 @@ def rule_config() -> RuleConfig:
     return RuleConfig(county_levels=frozenset(settings.DUIKOU_COUNTY_AND_BELOW_LEVELS))
 
 
+def counted_status_labels() -> list[str]:
+    """The statuses whose projects the two-80 table and the statistics count, in lifecycle
+    order, for the pages' notes."""
+    from duikou.projects.choices import COUNTED_STATUSES, Status
+
+    return [str(status.label) for status in Status if status in COUNTED_STATUSES]
+
+
 def sees_figures(user: Any) -> bool:
     """Whether the user may see any party's fund figures (PortfolioSummary's scope rule)."""
     return rule_for(PortfolioSummary).read_q(Scope.of(user)) is not None

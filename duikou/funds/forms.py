@@ -9,28 +9,16 @@ from duikou.funds.models import FundPlan
 
 
 class FundPlanForm(TrackedModelForm):
-    """Create or edit an annual plan; approval is a separate step for the coordinator."""
+    """Create or edit an annual plan; approval is a separate step for the coordinator.
+
+    The rules (the year range, an approved plan's frozen fields, an amount never below what
+    is allocated) are the model's, so the API obeys them too."""
 
     pickers = {"aiding_party": ("party", "record")}
 
     class Meta:
         model = FundPlan
         fields = ["aiding_party", "year", "amount", "note"]
-
-    def clean(self):
-        data = super().clean()
-        amount = data.get("amount")
-        if self.instance.pk and amount is not None:
-            from duikou.funds.services import allocated_total
-
-            allocated = allocated_total(self.instance)
-            if amount < allocated:
-                self.add_error(
-                    "amount",
-                    _("The plan already allocates %(allocated)s yuan; it cannot be less.")
-                    % {"allocated": allocated},
-                )
-        return data
 
 
 class AllocationForm(forms.Form):

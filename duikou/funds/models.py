@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -14,9 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from duikou.core.models import TrackedModel
 from duikou.core.scoping import ScopedQuerySet, ScopeRule
 from duikou.funds.choices import PlanStatus, TransactionKind
-from duikou.projects.models import MONEY, ZERO
+from duikou.lib.money import wan
+from duikou.projects.models import MONEY, ZERO, AmendmentMixin
 
 POSITIVE = [MinValueValidator(Decimal("0.01"))]
+YEAR_RANGE = (2000, 2100)  # as a project's plan year
+YEARS = [MinValueValidator(YEAR_RANGE[0]), MaxValueValidator(YEAR_RANGE[1])]
+# What an approved plan keeps: the coordinator approved this party, year and amount.
+FROZEN_WHEN_APPROVED = ("aiding_party", "year", "amount")
 
 
 class FundPlan(TrackedModel):
@@ -28,7 +34,7 @@ class FundPlan(TrackedModel):
         on_delete=models.PROTECT,
         related_name="fund_plans",
     )
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEARS)
     amount = models.DecimalField(_("amount (yuan)"), **MONEY, validators=POSITIVE)
     status = models.CharField(
         _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT
@@ -55,10 +61,48 @@ class FundPlan(TrackedModel):
         constraints = [
             models.UniqueConstraint(fields=["aiding_party", "year"], name="fundplan_party_year"),
             models.CheckConstraint(condition=Q(amount__gt=0), name="fundplan_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(year__gte=YEAR_RANGE[0], year__lte=YEAR_RANGE[1]),
+                name="fundplan_year_range",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.aiding_party} {self.year}"
+
+    def clean(self) -> None:
+        self._check_frozen_when_approved()
+        self._check_amount_covers_allocations()
+
+    def _check_frozen_when_approved(self) -> None:
+        """An approved plan keeps its party, year and amount (its note may still change).
+        Compared with the values as loaded, so every path (page, API) is refused alike."""
+        snapshot = getattr(self, "_history_snapshot", None)
+        if self._state.adding or not snapshot or snapshot.get("status") != PlanStatus.APPROVED:
+            return
+        changed = [
+            name
+            for name in FROZEN_WHEN_APPROVED
+            if (attname := self._meta.get_field(name).attname) in snapshot
+            and getattr(self, attname) != snapshot[attname]
+        ]
+        if changed:
+            message = _("The plan is approved: its aiding party, year and amount no longer change.")
+            raise ValidationError({name: message for name in changed})
+
+    def _check_amount_covers_allocations(self) -> None:
+        if self._state.adding or self.amount is None:
+            return
+        allocated = self.allocations.aggregate(total=models.Sum("amount"))["total"] or ZERO
+        if self.amount < allocated:
+            raise ValidationError(
+                {
+                    "amount": _(
+                        "The plan already allocates %(allocated)s (10k yuan); it cannot be less."
+                    )
+                    % {"allocated": wan(allocated)}
+                }
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("funds:plan", args=[self.pk])
@@ -87,7 +131,7 @@ class FundPlan(TrackedModel):
         return None
 
 
-class Allocation(TrackedModel):
+class Allocation(AmendmentMixin, TrackedModel):
     """The part of an annual plan assigned to one project."""
 
     plan = models.ForeignKey(
@@ -120,7 +164,7 @@ class Allocation(TrackedModel):
         return self.plan.get_absolute_url()
 
 
-class FundTransaction(TrackedModel):
+class FundTransaction(AmendmentMixin, TrackedModel):
     """A dated disbursement (拨付) to a project or an expenditure by it."""
 
     project = models.ForeignKey(

@@ -220,7 +220,7 @@ def load_national(
                     f"{pid}\t{now}\t{now}\t1\tN-{pid:08d}\t{name}\t{party.pk}\t\\N\t"
                     f"{level_place.pk}\t{cat.pk}\t{'t' if cat.counts_as_livelihood else 'f'}\t"
                     f"{year}\t{aid}\t{aid // 5}\t0\t0\t{status}\t{started_date}\t{finish}\t\t"
-                    f"{'t' if pid % 3 == 0 else 'f'}\n"
+                    f"{'t' if pid % 3 == 0 and status in STARTED else 'f'}\n"
                 )
 
         n = _copy_with_history(
@@ -316,6 +316,7 @@ def load_national(
         disb, spend = TransactionKind.DISBURSEMENT.value, TransactionKind.EXPENDITURE.value
 
         def tx_lines() -> Iterator[str]:
+            # Dated April to December of the plan year: after the start date (April 1st).
             tid = 0
             for index, (pid, _party, year, aid) in enumerate(started):
                 k = per + (1 if index < extra else 0)
@@ -328,13 +329,13 @@ def load_national(
                 for j in range(nd):
                     tid += 1
                     yield (
-                        f"{tid}\t{now}\t{now}\t1\t{pid}\t{disb}\t{year}-{1 + j % 12:02d}-15\t"
+                        f"{tid}\t{now}\t{now}\t1\t{pid}\t{disb}\t{year}-{4 + j % 9:02d}-15\t"
                         f"{out}\tN{tid}\t\n"
                     )
                 for j in range(ne):
                     tid += 1
                     yield (
-                        f"{tid}\t{now}\t{now}\t1\t{pid}\t{spend}\t{year}-{1 + j % 12:02d}-25\t"
+                        f"{tid}\t{now}\t{now}\t1\t{pid}\t{spend}\t{year}-{4 + j % 9:02d}-25\t"
                         f"{spent}\t\t\n"
                     )
 

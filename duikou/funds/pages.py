@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from decimal import Decimal
 from typing import Any
 
@@ -17,12 +16,12 @@ from duikou.funds.models import Allocation, FundPlan
 from duikou.funds.services import PLAN_APPROVAL, allocated_total
 from duikou.funds.tables import FundPlanTable
 
-_years = itertools.count(2101)
-
 
 def sample_plan(party, place) -> FundPlan:
-    """A draft plan of `party` for a year no real plan has (plans have no place)."""
-    return FundPlan.objects.create(aiding_party=party, year=next(_years), amount=Decimal(1000000))
+    """A draft plan of `party` for the latest year it has no plan for (plans have no place)."""
+    used = set(FundPlan.objects.filter(aiding_party=party).values_list("year", flat=True))
+    year = next(y for y in range(2100, 1999, -1) if y not in used)
+    return FundPlan.objects.create(aiding_party=party, year=year, amount=Decimal(1000000))
 
 
 def plan_context(request, plan: FundPlan) -> dict[str, Any]:

@@ -2,7 +2,13 @@
 
 Each runs in one transaction and locks the rows whose totals it guards (the plan and the
 project for allocations, the project for transactions), so two people cannot together
-overshoot a limit that each of them alone respects.
+overshoot a limit that each of them alone respects. Lock order, everywhere: plan → project →
+portfolio summary (the aiding party's row, taken by `summary.rebuild`), so no two writers
+wait on each other in a circle.
+
+An accepted or handed-over project's money is frozen (`projects.choices.FROZEN_FIELDS`): the
+aid coordination office may still allocate or record for it, giving a `reason` that history
+records with the new record.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,7 +29,8 @@ from duikou.core.workflow import Actor, Step, Workflow
 from duikou.funds.choices import PlanStatus, TransactionKind
 from duikou.funds.models import Allocation, FundPlan, FundTransaction
 from duikou.lib.money import wan
-from duikou.projects.models import ZERO, Project
+from duikou.projects.choices import Status, money_frozen
+from duikou.projects.models import ZERO, Project, may_amend_frozen
 from duikou.projects.services import Refused
 
 
@@ -79,18 +87,51 @@ def allocated_total(plan: FundPlan) -> Decimal:
     return _sum(Allocation.objects.filter(plan=plan))
 
 
+def _amends_frozen(project: Project, user: Any, reason: str) -> bool:
+    """A coordinator's amendment of a frozen project's money (they edit no other project)."""
+    return money_frozen(project.status) and bool(reason.strip()) and may_amend_frozen(user)
+
+
+def check_money_not_frozen(project: Project, user: Any = None, reason: str = "") -> None:
+    """Refuse new money for an accepted or handed-over project, unless the aid coordination
+    office amends it giving a reason."""
+    if not money_frozen(project.status):
+        return
+    status = Status(project.status).label
+    if not (reason or "").strip():
+        raise Refused(
+            _(
+                "The project is %(status)s: its funds no longer change, unless the aid "
+                "coordination office amends them giving a reason."
+            )
+            % {"status": status}
+        )
+    if not may_amend_frozen(user):
+        raise Refused(
+            _("Only the aid coordination office may amend a project that is %(status)s.")
+            % {"status": status}
+        )
+
+
 def allocate(
-    plan: FundPlan, project: Project, amount: Decimal, user: Any, note: str = ""
+    plan: FundPlan,
+    project: Project,
+    amount: Decimal,
+    user: Any,
+    note: str = "",
+    reason: str = "",
 ) -> Allocation:
     """Assign `amount` of the plan to the project (replacing an earlier amount for it).
 
-    Refused when the plan is not approved, belongs to another party, the caller may not
-    change the project, or the plan's allocations would exceed its amount.
+    Refused when the plan is not approved, belongs to another party or another year than the
+    project's plan year, the caller may not change the project, the plan's allocations would
+    exceed its amount, the project's allocations would exceed its aid budget, or the project's
+    money is frozen (see `check_money_not_frozen`; `reason` is the coordinator's).
     """
     amount = Decimal(amount)
     if amount <= 0:
         raise Refused(_("The amount must be greater than zero."))
-    if not can_edit(user, project):
+    if not can_edit(user, project) and not _amends_frozen(project, user, reason):
         raise Refused(_("You may not allocate funds to this project."))
     if project.aiding_party_id != plan.aiding_party_id:
         raise Refused(_("The project belongs to another aiding party than the fund plan."))
@@ -101,6 +142,15 @@ def allocate(
         project = Project.objects.select_for_update().get(pk=project.pk)
         if locked.status != PlanStatus.APPROVED:
             raise Refused(_("Funds can only be allocated from an approved plan."))
+        if locked.year != project.plan_year:
+            raise Refused(
+                _(
+                    "The fund plan is for %(plan_year)s, the project for %(project_year)s: "
+                    "allocate from the plan of the project's year."
+                )
+                % {"plan_year": locked.year, "project_year": project.plan_year}
+            )
+        check_money_not_frozen(project, user, reason)
         existing = Allocation.objects.filter(plan=locked, project=project).first()
         others = _sum(Allocation.objects.filter(plan=locked).exclude(project=project))
         if others + amount > locked.amount:
@@ -113,6 +163,18 @@ def allocate(
             )
         already_out = _sum(project.transactions.filter(kind=TransactionKind.DISBURSEMENT))
         other_plans = _sum(project.allocations.exclude(plan=locked))
+        if other_plans + amount > project.budget_aid:
+            raise Refused(
+                _(
+                    "Allocating %(amount)s (10k yuan) would exceed the project's aid funds: "
+                    "%(budget)s budgeted, %(others)s allocated from other plans."
+                )
+                % {
+                    "amount": wan(amount),
+                    "budget": wan(project.budget_aid),
+                    "others": wan(other_plans),
+                }
+            )
         if other_plans + amount < already_out:
             raise Refused(
                 _("The project has already received %(out)s (10k yuan); allocate at least that.")
@@ -122,6 +184,7 @@ def allocate(
             existing = Allocation(plan=locked, project=project)
         existing.amount = amount
         existing.note = note
+        existing.change_reason, existing.amended_by = reason.strip(), user
         existing.save()
     return existing
 
@@ -165,13 +228,21 @@ def check_transaction(
     amount: Decimal,
     pending: dict[str, Decimal] | None = None,
     money: dict[str, Decimal] | None = None,
+    *,
+    date: dt.date | None = None,
+    user: Any = None,
+    reason: str = "",
 ) -> None:
-    """Refuse a disbursement beyond what is allocated, or spending beyond what was disbursed.
+    """Refuse a disbursement beyond what is allocated, spending beyond what was disbursed, a
+    date in the future or before the project's start, or new money for a frozen project.
 
     `pending` holds amounts of the same kind not yet saved (earlier rows of an import file);
     `money` the project's totals when the caller has them already (`money_of_projects`).
     """
     pending = pending or {}
+    check_money_not_frozen(project, user, reason)
+    if date is not None:
+        check_transaction_date(project, date)
     money = money if money is not None else project_money(project)
     if kind not in TransactionKind.values:
         raise Refused(_("%(kind)s is not a kind of fund transaction.") % {"kind": kind})
@@ -201,6 +272,21 @@ def check_transaction(
         )
 
 
+def check_transaction_date(project: Project, date: dt.date) -> None:
+    """Money moves on a real day: not in the future, not before the project started."""
+    today = timezone.localdate()
+    if date > today:
+        raise Refused(
+            _("%(date)s is in the future; record transactions once they have happened.")
+            % {"date": date.isoformat()}
+        )
+    if project.start_date and date < project.start_date:
+        raise Refused(
+            _("%(date)s is before the project's start date %(start)s.")
+            % {"date": date.isoformat(), "start": project.start_date.isoformat()}
+        )
+
+
 def record_transaction(
     project: Project,
     kind: str,
@@ -209,14 +295,19 @@ def record_transaction(
     user: Any,
     reference: str = "",
     note: str = "",
+    reason: str = "",
 ) -> FundTransaction:
-    """Record a disbursement or expenditure of a project, within its limits."""
+    """Record a disbursement or expenditure of a project, within its limits (`reason`: the
+    coordinator's, for a project whose money is frozen)."""
     amount = Decimal(amount)
-    if not can_edit(user, project):
+    if not can_edit(user, project) and not _amends_frozen(project, user, reason):
         raise Refused(_("You may not record fund transactions of this project."))
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)
-        check_transaction(locked, kind, amount)
-        return FundTransaction.objects.create(
+        check_transaction(locked, kind, amount, date=date, user=user, reason=reason)
+        record = FundTransaction(
             project=locked, kind=kind, amount=amount, date=date, reference=reference, note=note
         )
+        record.change_reason, record.amended_by = reason.strip(), user
+        record.save()
+        return record

@@ -3,6 +3,14 @@
 Receivers on Project, Allocation and FundTransaction saves and deletes refresh the cells of the
 affected party and year (before and after the change). Bulk work wraps itself in `deferred()`
 so each party-year is rebuilt once at the end; the national loader calls `rebuild()` for all.
+
+Only projects at 批复 (approved) or later are counted (`projects.choices.COUNTED_STATUSES`):
+the two 80 percent rule is about approved work, and the statistics page and a party's page
+read the same cells, so all three agree. A status move across that boundary refreshes them.
+
+Concurrent rebuilds of one party serialise on its AidingParty row (`select_for_update`, taken
+before the delete), else two writers both delete and both insert the same cells. Writers take
+their locks in the order plan → project → summary, so they cannot deadlock.
 """
 
 from __future__ import annotations
@@ -35,13 +43,27 @@ def _tables() -> dict[str, str]:
     }
 
 
+def _lock_parties(party_id: int | None) -> None:
+    """Serialise rebuilds of the same party (all parties for a whole rebuild), in id order."""
+    from duikou.organisations.models import AidingParty
+
+    parties = AidingParty.objects.select_for_update().order_by("pk")
+    if party_id is not None:
+        parties = parties.filter(pk=party_id)
+    list(parties.values_list("pk", flat=True))
+
+
 def rebuild(party_id: int | None = None, year: int | None = None) -> None:
     """Recompute the summary cells of one party and year, or of everything (both None)."""
+    from duikou.projects.choices import COUNTED_STATUSES
+
     t = _tables()
     where, params = "1=1", []
     if party_id is not None:
         where, params = "pp.aiding_party_id = %s AND pp.plan_year = %s", [party_id, year]
-    outer = where.replace("pp.", "p.")
+    counted = sorted(COUNTED_STATUSES)
+    placeholders = ", ".join(["%s"] * len(counted))
+    outer = where.replace("pp.", "p.") + f" AND p.status IN ({placeholders})"
     sql = f"""
         INSERT INTO {t["summary"]} (aiding_party_id, year, category_id, place_level,
             is_livelihood, projects, budget_aid, budget_total, allocated, disbursed, spent)
@@ -67,6 +89,7 @@ def rebuild(party_id: int | None = None, year: int | None = None) -> None:
     """
     kinds = [TransactionKind.DISBURSEMENT.value, TransactionKind.EXPENDITURE.value]
     with transaction.atomic(), connection.cursor() as cursor:
+        _lock_parties(party_id)
         if party_id is None:
             cursor.execute(f"DELETE FROM {t['summary']}")
         else:
@@ -74,7 +97,7 @@ def rebuild(party_id: int | None = None, year: int | None = None) -> None:
                 f"DELETE FROM {t['summary']} WHERE aiding_party_id = %s AND year = %s",
                 [party_id, year],
             )
-        cursor.execute(sql, params + kinds + params + params)
+        cursor.execute(sql, params + kinds + params + params + counted)
 
 
 def refresh(keys: Iterable[Key]) -> None:
@@ -112,10 +135,11 @@ def _project_pre_save(sender, instance, raw=False, **kw) -> None:
     instance._summary_old_key = (snapshot.get("aiding_party_id"), snapshot.get("plan_year"))
 
 
-# The project fields the summary aggregates; a save of other fields only (a status move)
-# leaves it as it is.
+# The project fields the summary aggregates (the status decides whether a project counts); a
+# save of other fields only leaves it as it is.
 SUMMARY_FIELDS = frozenset(
     {
+        "status",
         "aiding_party",
         "plan_year",
         "category",

@@ -23,7 +23,7 @@ from duikou.core.dataviews import ImportView, template_view
 from duikou.core.exports import table_response
 from duikou.core.templatetags.duikou import wan
 from duikou.funds.columns import TRANSACTIONS
-from duikou.funds.compliance import compliance, rule_config, sees_figures
+from duikou.funds.compliance import compliance, counted_status_labels, rule_config, sees_figures
 from duikou.funds.forms import AllocationForm, TransactionForm
 from duikou.funds.models import FundPlan, PortfolioSummary
 from duikou.funds.services import allocate, record_transaction
@@ -116,6 +116,7 @@ def compliance_table(request: HttpRequest) -> HttpResponse:
             str(label) for value, label in Level.choices if value in rule_config().county_levels
         ],
         "failing": sum(1 for r in results if r.ok is False),
+        "counted_statuses": counted_status_labels(),
     }
     return render(request, "funds/compliance.html", context)
 
@@ -154,8 +155,9 @@ def _statistics_html(rows: list[dict[str, Any]]) -> str:
     link = reverse("projects:list")
     return format_html_join(
         "",
-        '<tr><td>{}</td><td>{}</td><td><a href="{}?party={}&amp;year={}&amp;category={}">{}</a>'
-        '</td><td class="text-end">{}</td><td class="text-end">{}</td>'
+        "<tr><td>{}</td><td>{}</td><td>"
+        '<a href="{}?party={}&amp;year={}&amp;category={}&amp;counted=true">{}</a></td>'
+        '<td class="text-end">{}</td><td class="text-end">{}</td>'
         '<td class="text-end">{}</td><td class="text-end">{}</td><td class="text-end">{}</td></tr>',
         (
             (
@@ -212,5 +214,6 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "params": params,
         "parties": AidingParty.objects.all(),
         "export_query": urlencode({k: v for k, v in params.items() if v}),
+        "counted_statuses": counted_status_labels(),
     }
     return render(request, "funds/statistics.html", context)

@@ -16,7 +16,7 @@ from duikou.projects.choices import Status
 from duikou.projects.filters import ProjectFilterSet
 from duikou.projects.forms import PROJECT_FIELDS
 from duikou.projects.models import Category, Project
-from duikou.projects.services import Refused, allowed_moves, change_status
+from duikou.projects.services import Refused, allowed_moves, change_status, check_deletable
 
 
 class ProjectSerializer(TrackedSerializer):
@@ -34,11 +34,16 @@ class ProjectSerializer(TrackedSerializer):
     is_livelihood = serializers.BooleanField(required=False)
     status = serializers.CharField(read_only=True)
     budget_total = serializers.DecimalField(max_digits=18, decimal_places=2, read_only=True)
+    # Why an accepted or handed-over project is amended (coordinator or administrator only);
+    # history records it with the change.
+    change_reason = serializers.CharField(
+        write_only=True, required=False, allow_blank=True, max_length=500
+    )
 
     class Meta:
         model = Project
         # The form's editable fields plus what the API shows read-only.
-        fields = ["id", *PROJECT_FIELDS, "budget_total", "status", "version"]
+        fields = ["id", *PROJECT_FIELDS, "budget_total", "status", "version", "change_reason"]
 
     def validate(self, attrs):
         if self.instance is None and attrs.get("category"):
@@ -66,6 +71,24 @@ class ProjectSerializer(TrackedSerializer):
         except DjangoValidationError as exc:
             raise ValidationError(serializers.as_serializer_error(exc)) from None
 
+    def validate_change_reason(self, value: str) -> str:
+        """Who amends: the model's clean() lets a frozen field change only for a coordinator
+        (the instance is copied for that check after the field validators ran)."""
+        if self.instance is not None and value.strip():
+            self.instance.amended_by = self.context["request"].user
+            self.instance.change_reason = value
+        return value
+
+    def validate_extra_places(self, value):
+        """The further places are frozen with the place (a change `clean()` cannot see)."""
+        if self.instance is not None:
+            self.instance.check_extra_places(value)
+        return value
+
+    def create(self, validated_data):
+        validated_data.pop("change_reason", None)  # a new record is not amended
+        return super().create(validated_data)
+
 
 class TransitionSerializer(MoveSerializer):
     status = serializers.ChoiceField(choices=Status.choices)
@@ -75,6 +98,13 @@ class ProjectViewSet(ScopedModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
     queryset = Project.objects.with_relations().order_by("-plan_year", "code")
+
+    def perform_destroy(self, instance):
+        try:
+            check_deletable(instance)
+        except Refused as refused:
+            raise ValidationError({"status": refused.messages}) from None
+        super().perform_destroy(instance)
 
     @extend_schema(request=TransitionSerializer, responses=ProjectSerializer)
     @action(detail=True, methods=["post"])

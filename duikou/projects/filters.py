@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duikou.organisations.filters import PartyFilter
 from duikou.places.filters import PlaceFilter
-from duikou.projects.choices import Status
+from duikou.projects.choices import COUNTED_STATUSES, Status
 from duikou.projects.models import Category, Project
 
 
@@ -42,6 +42,9 @@ class ProjectFilterSet(django_filters.FilterSet):
     county_level = django_filters.BooleanFilter(
         method="at_county_level", label=_("County level and below"), widget=YesNoAll
     )
+    counted = django_filters.BooleanFilter(
+        method="approved_or_later", label=_("Approved or later"), widget=YesNoAll
+    )
     sort = django_filters.OrderingFilter(
         fields=(
             ("code", "code"),
@@ -60,6 +63,12 @@ class ProjectFilterSet(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(code__icontains=value) | Q(name__icontains=value))
+
+    def approved_or_later(self, queryset, name, value):
+        """The projects the two-80 table and the statistics count (or the others)."""
+        if value:
+            return queryset.filter(status__in=COUNTED_STATUSES)
+        return queryset.exclude(status__in=COUNTED_STATUSES)
 
     def at_county_level(self, queryset, name, value):
         levels = settings.DUIKOU_COUNTY_AND_BELOW_LEVELS

@@ -75,6 +75,13 @@ class ProjectForm(TrackedModelForm):
                 self.add_error(None, exc)
         return data
 
+    def clean_extra_places(self):
+        """The further places are frozen with the place (a change the model's `clean()`
+        cannot see)."""
+        places = self.cleaned_data.get("extra_places")
+        self.instance.check_extra_places(places)
+        return places
+
 
 class ProgressReportForm(TrackedModelForm):
     class Meta:

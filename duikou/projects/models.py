@@ -16,11 +16,52 @@ from django.utils.translation import gettext_lazy as _
 
 from duikou.core.memo import remembered
 from duikou.core.models import TrackedModel
-from duikou.core.scoping import ScopedQuerySet, ScopeRule
-from duikou.projects.choices import AttachmentKind, FundingSource, Status
+from duikou.core.roles import Role
+from duikou.core.scoping import Scope, ScopedQuerySet, ScopeRule
+from duikou.projects.choices import (
+    PUBLISHABLE_STATUSES,
+    AttachmentKind,
+    FundingSource,
+    Status,
+    is_frozen,
+)
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 ZERO = Decimal("0")
+
+
+def may_amend_frozen(user: Any) -> bool:
+    """Frozen projects (see `choices.FROZEN_FIELDS`) are amended by the aid coordination office
+    or an administrator only."""
+    return user is not None and Scope.of(user).role in (Role.COORDINATOR, Role.ADMIN)
+
+
+class AmendmentMixin:
+    """A record that may change while frozen, when a coordinator gives a reason.
+
+    The reason is no column: whoever amends sets `change_reason` and `amended_by` on the
+    instance before saving (`projects.services.amend_frozen_project`, the API's
+    `change_reason`, the money services' `reason`), and history records the reason with that
+    change as the pseudo-field `change_reason`. Both are cleared after the save.
+    """
+
+    change_reason: str = ""
+    amended_by: Any = None
+
+    def history_values(self) -> dict[str, Any]:
+        values = super().history_values()  # type: ignore[misc]
+        if self.change_reason:
+            values["change_reason"] = self.change_reason
+        return values
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)  # type: ignore[misc]
+        self.change_reason, self.amended_by = "", None
+        getattr(self, "_history_snapshot", {}).pop("change_reason", None)
+
+    def amendment_allowed(self) -> bool:
+        """Whether this save carries a coordinator's reason for changing a frozen record."""
+        return bool((self.change_reason or "").strip()) and may_amend_frozen(self.amended_by)
 
 
 class Category(TrackedModel):
@@ -59,12 +100,14 @@ class ProjectQuerySet(ScopedQuerySet):
         ).prefetch_related("extra_places")
 
 
-class Project(TrackedModel):
+class Project(AmendmentMixin, TrackedModel):
     """One aid project of an aiding party at a place, with budget by source and a lifecycle.
 
     `place` is the primary place (any level of the tree) used for scoping and for the two-80
     rule; `extra_places` lists further places a project covers. The status only changes through
     `duikou.projects.services.change_status`, which knows the allowed moves and who makes them.
+    Which fields still change in which status is `choices.FROZEN_FIELDS`; only projects at
+    批复 or later may be published.
     """
 
     code = models.CharField(_("project code"), max_length=40, unique=True)
@@ -163,6 +206,10 @@ class Project(TrackedModel):
                 & Q(budget_enterprise__gte=0),
                 name="project_budget_not_negative",
             ),
+            models.CheckConstraint(
+                condition=Q(is_published=False) | Q(status__in=sorted(PUBLISHABLE_STATUSES)),
+                name="project_published_when_approved",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -184,6 +231,76 @@ class Project(TrackedModel):
                     "implementing_organisation": _(
                         "The implementing organisation belongs to another aiding party."
                     )
+                }
+            )
+        self._check_frozen_fields()
+        self._check_publishable()
+        super().clean()  # the rules other apps hold about projects (core/rules.py)
+
+    def loaded_value(self, attname: str) -> Any:
+        """The value of a field as loaded from the database (the instance's own if new)."""
+        return getattr(self, "_history_snapshot", {}).get(attname, getattr(self, attname))
+
+    def _check_frozen_fields(self) -> None:
+        """An accepted or handed-over project keeps the fields its status freezes, unless a
+        coordinator amends it with a reason. Compared with the values as loaded."""
+        if self._state.adding or not getattr(self, "_history_snapshot", None):
+            return
+        status = self.loaded_value("status")
+        changed = [
+            field
+            for field in self._meta.concrete_fields
+            if field.attname in self._history_snapshot
+            and field.name != "status"
+            and is_frozen(status, field.name)
+            and getattr(self, field.attname) != self._history_snapshot[field.attname]
+        ]
+        if not changed or self.amendment_allowed():
+            return
+        if (self.change_reason or "").strip():
+            message = _("Only the aid coordination office may amend a project that is %(status)s.")
+        else:
+            message = _(
+                "The project is %(status)s: this no longer changes, unless the aid coordination "
+                "office amends it giving a reason."
+            )
+        message = message % {"status": Status(status).label}
+        raise ValidationError({field.name: message for field in changed})
+
+    def check_extra_places(self, places: Any) -> None:
+        """The further places are frozen with the place: a many-to-many change the form and
+        the API check before saving (`clean()` cannot see it)."""
+        if self._state.adding or not is_frozen(self.loaded_value("status"), "place"):
+            return
+        new = {p.pk for p in places or []}
+        if new != set(self.extra_places.values_list("pk", flat=True)):
+            if self.amendment_allowed():
+                return
+            raise ValidationError(
+                _(
+                    "The project is %(status)s: this no longer changes, unless the aid "
+                    "coordination office amends it giving a reason."
+                )
+                % {"status": Status(self.loaded_value("status")).label}
+            )
+
+    def on_workflow_move(self, step, details, user) -> set[str]:
+        """A published project moved back before 批复 (an approval withdrawn) is unpublished in
+        the same save: only approved projects are public (core/workflow.py calls this)."""
+        if self.is_published and self.status not in PUBLISHABLE_STATUSES:
+            self.is_published = False
+            return {"is_published"}
+        return set()
+
+    def _check_publishable(self) -> None:
+        if self.is_published and self.status not in PUBLISHABLE_STATUSES:
+            raise ValidationError(
+                {
+                    "is_published": _(
+                        "Only projects approved (批复) or later may be published; this one is "
+                        "%(status)s."
+                    )
+                    % {"status": Status(self.status).label}
                 }
             )
 

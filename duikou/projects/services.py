@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,8 +12,8 @@ from duikou.core.errors import Refused  # noqa: F401 (imported from here by olde
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope, can_edit
 from duikou.core.workflow import Actor, Need, Step, Workflow
-from duikou.projects.choices import STANDARD_CATEGORIES, Status
-from duikou.projects.models import Category, Project
+from duikou.projects.choices import STANDARD_CATEGORIES, Status, money_frozen
+from duikou.projects.models import Category, Project, may_amend_frozen
 
 
 def _acts_for_the_party(user: Any, project: Project) -> bool:
@@ -109,6 +110,52 @@ def change_status(project: Project, to: str, user: Any, **details: Any) -> Proje
     kept on the project's timeline and its status change in history.
     """
     return LIFECYCLE.move(project, to, user, **details)
+
+
+def check_deletable(project: Project) -> None:
+    """An accepted or handed-over project is a record of finished work: it is kept."""
+    if money_frozen(project.status):
+        raise Refused(
+            _("A project that is %(status)s is kept; it cannot be deleted.")
+            % {"status": Status(project.status).label}
+        )
+
+
+def amend_frozen_project(
+    project: Project, changes: dict[str, Any], user: Any, reason: str
+) -> Project:
+    """Change fields of an accepted or handed-over project: the coordinator's amendment.
+
+    `changes` maps field names to new values. Refused unless `user` is the aid coordination
+    office (or an administrator) and gives a reason; every other rule of the project still
+    holds. History records the change with the user and the reason.
+    """
+    if not may_amend_frozen(user):
+        raise Refused(_("Only the aid coordination office may amend an accepted project."))
+    if not (reason or "").strip():
+        raise Refused(_("Give a reason for amending this project."))
+    unknown = sorted(set(changes) - {f.name for f in Project._meta.concrete_fields})
+    if unknown or "status" in changes:
+        raise Refused(
+            _("%(fields)s cannot be amended.") % {"fields": ", ".join(unknown or ["status"])}
+        )
+    from django.core.exceptions import ValidationError  # the model's own errors, below
+
+    from duikou.core.context import acting_as, current_request_id
+
+    with transaction.atomic():
+        locked = Project.objects.select_for_update(of=("self",)).get(pk=project.pk)
+        for name, value in changes.items():
+            setattr(locked, name, value)
+        locked.change_reason, locked.amended_by = reason.strip(), user
+        try:
+            locked.full_clean()
+        except ValidationError as invalid:
+            raise Refused(invalid.messages) from None
+        # History names the amending user even when this runs outside a request.
+        with acting_as(user, current_request_id.get() or None):
+            locked.save()
+    return locked
 
 
 def ensure_standard_categories() -> None:

@@ -10,6 +10,7 @@ import pytest
 from duikou.funds.choices import PlanStatus, TransactionKind
 from duikou.funds.models import Allocation, FundTransaction, PortfolioSummary
 from duikou.funds.services import allocate, approve_plan, project_money, record_transaction
+from duikou.projects.choices import Status
 from duikou.projects.services import Refused
 from duikou.projects.tests.factories import BEIJING, make_plan, make_project, party
 
@@ -90,7 +91,9 @@ def test_another_party_cannot_record_transactions(hq_b, hq_a):
 
 
 def test_the_summary_follows_projects_and_transactions(hq_a):
-    project = make_project(budget_aid=Decimal("800000"), budget_local=Decimal("200000"))
+    project = make_project(
+        status=Status.APPROVED, budget_aid=Decimal("800000"), budget_local=Decimal("200000")
+    )
     allocate(make_plan(), project, Decimal("800000"), hq_a)
     record_transaction(project, TransactionKind.DISBURSEMENT, Decimal("300000"), DAY, hq_a)
     record_transaction(project, TransactionKind.EXPENDITURE, Decimal("100000"), DAY, hq_a)

@@ -11,6 +11,7 @@ from duikou.funds.choices import PlanStatus
 from duikou.funds.models import Allocation, FundPlan
 from duikou.organisations.models import AidingParty
 from duikou.places.models import Place
+from duikou.projects.choices import Status
 from duikou.projects.models import Category, Project
 
 _codes = itertools.count(1)
@@ -44,6 +45,8 @@ def make_project(**overrides: Any) -> Project:
         "budget_aid": Decimal("1000000.00"),
     }
     values.update(overrides)
+    if values.get("is_published") and "status" not in overrides:
+        values["status"] = Status.APPROVED  # only approved projects may be published
     return Project.objects.create(**values)
 
 

@@ -155,8 +155,13 @@ def test_fund_plans_are_approved_by_the_coordinator_only(api, hq_a, coordinator)
 
 
 def test_compliance_figures_are_scoped_to_the_callers_party(api, hq_a, coordinator):
-    make_project(plan_year=2020, budget_aid=Decimal("100"))
-    make_project(aiding_party=party(BEIJING), place=place(HOTAN_COUNTY), plan_year=2020)
+    make_project(status=Status.APPROVED, plan_year=2020, budget_aid=Decimal("100"))
+    make_project(
+        status=Status.APPROVED,
+        aiding_party=party(BEIJING),
+        place=place(HOTAN_COUNTY),
+        plan_year=2020,
+    )
     mine = api(hq_a).get("/api/v1/compliance/").json()
     assert {r["party"] for r in mine} == {"320000"}
     everyone = api(coordinator).get("/api/v1/compliance/").json()

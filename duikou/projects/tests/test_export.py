@@ -8,6 +8,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from duikou.projects.choices import Status
 from duikou.projects.columns import import_projects
 from duikou.projects.tests.factories import BEIJING, HOTAN_COUNTY, make_project, party, place
 
@@ -54,7 +55,7 @@ def test_exports_leave_out_what_the_caller_may_not_see(client_for, hq_a):
 
 
 def test_the_statistics_table_exports(client_for, coordinator):
-    make_project(plan_year=2019, budget_aid=Decimal("500"))
+    make_project(status=Status.APPROVED, plan_year=2019, budget_aid=Decimal("500"))
     client = client_for(coordinator)
     xlsx = client.get("/funds/statistics/?year=2019&format=xlsx")
     rows = list(openpyxl.load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))

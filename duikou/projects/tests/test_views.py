@@ -164,9 +164,12 @@ def test_progress_over_100_percent_is_refused(client_for, wg_a):
 
 
 def test_the_compliance_table_marks_failing_parties(client_for, coordinator):
-    make_project(budget_aid=Decimal("800"), plan_year=2022)
-    make_project(budget_aid=Decimal("200"), plan_year=2022, place=place("654000"))
+    make_project(status=Status.APPROVED, budget_aid=Decimal("800"), plan_year=2022)
     make_project(
+        status=Status.APPROVED, budget_aid=Decimal("200"), plan_year=2022, place=place("654000")
+    )
+    make_project(
+        status=Status.APPROVED,
         aiding_party=party(BEIJING),
         place=place("653200"),
         plan_year=2022,
@@ -183,22 +186,37 @@ def test_the_compliance_table_marks_failing_parties(client_for, coordinator):
 
 
 def test_a_headquarters_sees_only_its_own_party_in_the_compliance_table(client_for, hq_a):
-    make_project(plan_year=2022)
-    make_project(aiding_party=party(BEIJING), place=place(HOTAN_COUNTY), plan_year=2022)
+    make_project(status=Status.APPROVED, plan_year=2022)
+    make_project(
+        status=Status.APPROVED,
+        aiding_party=party(BEIJING),
+        place=place(HOTAN_COUNTY),
+        plan_year=2022,
+    )
     response = client_for(hq_a).get("/compliance/")
     assert [str(p) for p, _cells in response.context["rows"]] == ["江苏省"]
 
 
 def test_the_party_page_shows_its_two_80_figures(client_for, coordinator):
-    make_project(plan_year=2021, budget_aid=Decimal("1000"))
+    make_project(status=Status.APPROVED, plan_year=2021, budget_aid=Decimal("1000"))
     response = client_for(coordinator).get(party().get_absolute_url())
     assert b'data-testid="party-compliance"' in response.content
     assert "100.0%" in response.content.decode()
 
 
 def test_statistics_count_projects_by_party_category_and_year(client_for, coordinator):
-    make_project(plan_year=2019, category=category("jiaoyu"), budget_aid=Decimal("300"))
-    make_project(plan_year=2019, category=category("jiaoyu"), budget_aid=Decimal("200"))
+    make_project(
+        status=Status.APPROVED,
+        plan_year=2019,
+        category=category("jiaoyu"),
+        budget_aid=Decimal("300"),
+    )
+    make_project(
+        status=Status.APPROVED,
+        plan_year=2019,
+        category=category("jiaoyu"),
+        budget_aid=Decimal("200"),
+    )
     response = client_for(coordinator).get("/funds/statistics/?year=2019&party=320000")
     (row,) = response.context["rows"]
     assert (row["category"].name, row["projects"], row["budget_aid"]) == ("教育", 2, 500)
