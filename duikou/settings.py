@@ -163,6 +163,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The error responses the generic layer gives, documented on every operation.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "duikou.core.schema.add_error_responses",
+    ],
 }
 
 # Report reader (duikou.reports): background jobs run in a thread pool unless inline is asked

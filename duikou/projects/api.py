@@ -49,6 +49,12 @@ class TransitionSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Status.choices)
 
 
+class MovesSerializer(serializers.Serializer):
+    """The answer of `moves`: the statuses the caller may move the project to now."""
+
+    moves = serializers.ListField(child=serializers.ChoiceField(choices=Status.choices))
+
+
 class ProjectViewSet(ScopedModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
@@ -67,6 +73,7 @@ class ProjectViewSet(ScopedModelViewSet):
             raise ValidationError({"status": refused.messages}) from None
         return Response(ProjectSerializer(project).data)
 
+    @extend_schema(responses=MovesSerializer)
     @action(detail=True, methods=["get"], url_path="moves")
     def moves(self, request, pk=None):
         """The statuses this user may move the project to now."""

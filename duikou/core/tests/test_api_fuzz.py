@@ -1,0 +1,282 @@
+"""The whole REST API fuzzed with schemathesis: no server error and every answer as documented.
+
+Each operation of the OpenAPI schema (/api/schema/) gets a bounded, derandomized run of
+generated requests (valid ones and ones that break the schema), sent in-process to the Django
+WSGI application with a coordinator's and a work group's API token. Every response must not
+be a 5xx and must conform to the schema: a documented status code, the documented content
+type, and a body matching the documented schema.
+
+A share of the valid requests name records that exist (the ids in the path; the projects,
+plans, parties, places and categories a body refers to), so that requests get past "not
+found" and exercise the rules behind it.
+
+Each request runs in a savepoint that is rolled back afterwards, inside the test's own
+transaction (pytest-django), so examples do not depend on each other and the database is left
+as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import schemathesis
+from django.conf import settings as django_settings
+from django.core.signals import got_request_exception, request_finished, request_started
+from django.db import close_old_connections, connection, transaction
+from django.db.models import ProtectedError
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from rest_framework.authtoken.models import Token
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from duikou.funds.models import Allocation, FundPlan, FundTransaction
+from duikou.organisations.models import AidingParty, Organisation
+from duikou.pairings.models import Pairing
+from duikou.places.models import Place
+from duikou.projects.models import Category, Project
+from duikou.projects.tests.factories import START, make_allocation, make_plan, make_project
+
+pytestmark = [pytest.mark.api_fuzz, pytest.mark.django_db]
+
+EXAMPLES_PER_OPERATION = 30
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+# Reproducible and bounded: a fixed seed (derandomize), no example database, no shrinking (a
+# failure is reported as generated, with its curl command), no deadline (the first request of
+# an operation warms caches).
+FUZZ_SETTINGS = settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+    print_blob=False,
+)
+
+
+@pytest.fixture
+def in_process_requests(db) -> Iterator[None]:
+    """Keep Django from closing the connection at the end of each in-process request.
+
+    The WSGI handler closes "old" connections when a request starts and finishes; inside the
+    test's transaction that would close the connection in the middle of it. Django's own test
+    client disconnects the same receiver for the same reason.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def quiet_client_errors() -> Iterator[None]:
+    """Thousands of expected 4xx answers would each log a warning; server errors still log."""
+    logger = logging.getLogger("django.request")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    yield
+    logger.setLevel(level)
+
+
+@pytest.fixture
+def api_schema(settings, in_process_requests, quiet_client_errors):
+    """The schema as the API serves it, bound to the WSGI application."""
+    from duikou.wsgi import application
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, schemathesis.python.wsgi.HOST]
+    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+
+
+@pytest.fixture
+def records(db) -> dict[str, list[Any]]:
+    """A few records of every kind in the work group's own county, and what exists already."""
+    project = make_project()
+    plan = make_plan()
+    make_allocation(plan, project, "100000")
+    FundTransaction.objects.create(project=project, kind="disbursement", date=START, amount="50000")
+    return {
+        "project_ids": list(Project.objects.values_list("pk", flat=True)[:5]),
+        "project_codes": list(Project.objects.values_list("code", flat=True)[:5]),
+        "plan_ids": list(FundPlan.objects.values_list("pk", flat=True)[:5]),
+        "allocation_ids": list(Allocation.objects.values_list("pk", flat=True)[:5]),
+        "transaction_ids": list(FundTransaction.objects.values_list("pk", flat=True)[:5]),
+        "organisation_ids": list(
+            Organisation.objects.filter(code__startswith="WG-320000").values_list("pk", flat=True)[
+                :5
+            ]
+        ),
+        "pairing_ids": list(
+            Pairing.objects.filter(aiding_party__code="320000").values_list("pk", flat=True)[:5]
+        ),
+        "party_codes": ["320000", "110000"],
+        "place_codes": ["654021", "653221", "654000", "650000"],
+        "category_codes": list(Category.objects.values_list("code", flat=True)[:5]),
+    }
+
+
+# Which existing records a path parameter or a body field may name, by operation path prefix.
+PATH_IDS = {
+    "/api/v1/projects/": "project_ids",
+    "/api/v1/fund-plans/": "plan_ids",
+    "/api/v1/allocations/": "allocation_ids",
+    "/api/v1/transactions/": "transaction_ids",
+    "/api/v1/organisations/": "organisation_ids",
+    "/api/v1/pairings/": "pairing_ids",
+    "/api/v1/parties/": "party_codes",
+    "/api/v1/places/": "place_codes",
+}
+BODY_REFERENCES = {
+    "project": "project_codes",
+    "plan": "plan_ids",
+    "aiding_party": "party_codes",
+    "place": "place_codes",
+    "category": "category_codes",
+    "parent": "organisation_ids",
+    "implementing_organisation": None,  # an organisation code: left as generated
+}
+
+
+def with_existing_records(operation, records: dict[str, list[Any]]) -> st.SearchStrategy:
+    """Valid requests whose path and body name existing records (where the schema has them)."""
+    path_parameters: dict[str, st.SearchStrategy] = {}
+    for prefix, key in PATH_IDS.items():
+        if operation.path.startswith(prefix) and "{" in operation.path:
+            name = operation.path.split("{")[1].split("}")[0]
+            path_parameters[name] = st.sampled_from(records[key])
+
+    def build(case, path_values, body_values):
+        case.path_parameters = {**(case.path_parameters or {}), **path_values}
+        if isinstance(case.body, dict):
+            for name, value in body_values.items():
+                if name in case.body:
+                    case.body[name] = value
+        return case
+
+    body_values = {
+        name: st.sampled_from(records[key])
+        for name, key in BODY_REFERENCES.items()
+        if key is not None and records[key]
+    }
+    return st.builds(
+        build,
+        operation.as_strategy(generation_mode=GenerationMode.POSITIVE),
+        st.fixed_dictionaries(path_parameters),
+        st.fixed_dictionaries(body_values),
+    )
+
+
+def is_known_server_error(exc: BaseException | None) -> bool:
+    """The one 500 this test tolerates, and only until its fix lands.
+
+    A delete blocked by a protecting reference (ProtectedError) is turned into a 409 by the
+    API's exception handler, a separate change of the same issue (REST_FRAMEWORK
+    EXCEPTION_HANDLER). While no handler is configured that answer is a known 500; once the
+    handler is configured, it is checked like every other answer.
+    """
+    return isinstance(exc, ProtectedError) and not django_settings.REST_FRAMEWORK.get(
+        "EXCEPTION_HANDLER"
+    )
+
+
+@pytest.fixture
+def server_errors() -> Iterator[list[BaseException]]:
+    """The exceptions behind the server errors of in-process requests, most recent last."""
+    caught: list[BaseException] = []
+
+    def record(sender, **kwargs) -> None:
+        caught.append(sys.exc_info()[1])  # sent from inside Django's `except` block
+
+    got_request_exception.connect(record)
+    yield caught
+    got_request_exception.disconnect(record)
+
+
+def fuzz(
+    operation,
+    records: dict[str, list[Any]],
+    token: str,
+    statuses: Counter,
+    server_errors: list[BaseException],
+) -> None:
+    """Run the bounded, seeded examples of one operation; raise on the first failure."""
+    strategy = st.one_of(
+        with_existing_records(operation, records),
+        operation.as_strategy(generation_mode=GenerationMode.POSITIVE),
+        operation.as_strategy(generation_mode=GenerationMode.NEGATIVE),
+    )
+
+    @FUZZ_SETTINGS
+    @given(case=strategy)
+    def run(case) -> None:
+        sid = transaction.savepoint()
+        try:
+            response = case.call(headers={"Authorization": f"Token {token}"})
+            statuses[(operation.label, response.status_code)] += 1
+            if response.status_code == 500 and is_known_server_error(server_errors[-1]):
+                return
+            case.validate_response(response, checks=CHECKS)
+        finally:
+            transaction.savepoint_rollback(sid)
+
+    run()
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "wg_a"])
+def test_every_api_operation_answers_as_documented_without_server_errors(
+    persona, request, api_schema, records, server_errors
+):
+    user = request.getfixturevalue(persona)
+    token = Token.objects.get_or_create(user=user)[0].key
+    assert connection.in_atomic_block, "the test must run inside pytest-django's transaction"
+    failures: list[str] = []
+    statuses: Counter = Counter()
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    assert len(operations) >= 38
+    for operation in operations:
+        try:
+            fuzz(operation, records, token, statuses, server_errors)
+        except (Exception, BaseExceptionGroup) as exc:  # report every operation's failure
+            failures.append(f"{operation.label}:\n{exc}")
+    import os
+
+    if os.environ.get("FUZZ_DEBUG"):
+        for k, v in sorted(statuses.items()):
+            print(k, v)
+    assert not failures, f"{len(failures)} operation(s) failed:\n\n" + "\n\n".join(failures)
+
+
+def test_fuzzed_writes_are_rolled_back(api_schema, records, wg_a):
+    """A write made through the WSGI application shares the test's connection and its
+    transaction, so the fuzz run leaves nothing behind."""
+    token = Token.objects.get_or_create(user=wg_a)[0].key
+    operation = api_schema["/api/v1/organisations/{id}/"]["PATCH"]
+    org = Organisation.objects.get(code="WG-320000-654021")
+    case = operation.Case(
+        path_parameters={"id": org.pk}, body={"note": "fuzzed"}, media_type="application/json"
+    )
+    sid = transaction.savepoint()
+    response = case.call(headers={"Authorization": f"Token {token}"})
+    assert response.status_code == 200, response.text
+    assert Organisation.objects.get(pk=org.pk).note == "fuzzed"  # same connection
+    transaction.savepoint_rollback(sid)
+    assert Organisation.objects.get(pk=org.pk).note != "fuzzed"
+    assert AidingParty.objects.exists() and Place.objects.exists()
