@@ -2,16 +2,15 @@ import django_filters
 from rest_framework import serializers
 
 from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+from duikou.core.api_fields import CodeRelatedField
 from duikou.organisations.models import AidingParty
 from duikou.pairings.models import Pairing
 from duikou.places.models import Place, within_q
 
 
 class PairingSerializer(TrackedSerializer):
-    aiding_party = serializers.SlugRelatedField(
-        slug_field="code", queryset=AidingParty.objects.all()
-    )
-    place = serializers.SlugRelatedField(slug_field="code", queryset=Place.objects.all())
+    aiding_party = CodeRelatedField(slug_field="code", queryset=AidingParty.objects.all())
+    place = CodeRelatedField(slug_field="code", queryset=Place.objects.all())
     place_name = serializers.CharField(source="place.name", read_only=True)
 
     class Meta:

@@ -2,6 +2,7 @@ import django_filters
 from rest_framework import serializers, viewsets
 
 from duikou.core.api import ScopedQuerysetMixin
+from duikou.core.api_fields import CODE_LOOKUP_REGEX
 from duikou.places.models import Place
 
 
@@ -29,4 +30,5 @@ class PlaceViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = PlaceSerializer
     filterset_class = PlaceFilterSet
     lookup_field = "code"
+    lookup_value_regex = CODE_LOOKUP_REGEX
     queryset = Place.objects.select_related("parent")

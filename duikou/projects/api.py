@@ -9,6 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+from duikou.core.api_fields import CodeRelatedField
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
 from duikou.projects.choices import Status
@@ -19,15 +20,13 @@ from duikou.projects.services import Refused, allowed_moves, change_status
 
 
 class ProjectSerializer(TrackedSerializer):
-    aiding_party = serializers.SlugRelatedField(
-        slug_field="code", queryset=AidingParty.objects.all()
-    )
-    place = serializers.SlugRelatedField(slug_field="code", queryset=Place.objects.all())
-    extra_places = serializers.SlugRelatedField(
+    aiding_party = CodeRelatedField(slug_field="code", queryset=AidingParty.objects.all())
+    place = CodeRelatedField(slug_field="code", queryset=Place.objects.all())
+    extra_places = CodeRelatedField(
         slug_field="code", queryset=Place.objects.all(), many=True, required=False
     )
-    category = serializers.SlugRelatedField(slug_field="code", queryset=Category.objects.all())
-    implementing_organisation = serializers.SlugRelatedField(
+    category = CodeRelatedField(slug_field="code", queryset=Category.objects.all())
+    implementing_organisation = CodeRelatedField(
         slug_field="code", queryset=Organisation.objects.all(), allow_null=True, required=False
     )
     is_livelihood = serializers.BooleanField(required=False)
