@@ -52,16 +52,6 @@ def change_log(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _api_error(
-    request: HttpRequest, exc_class: type[exceptions.APIException]
-) -> HttpResponse | None:
-    """Under /api/ an error is JSON in the REST framework's shape (as the schema documents),
-    also where no API view answered (a URL the router does not match, a server error)."""
-    if not request.path.startswith("/api/"):
-        return None
-    return JsonResponse({"detail": str(exc_class.default_detail)}, status=exc_class.status_code)
-
-
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _api_error(request, exceptions.PermissionDenied) or render(
         request, "403.html", status=403
@@ -74,3 +64,13 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def error_500(request: HttpRequest) -> HttpResponse:
     return _api_error(request, exceptions.APIException) or render(request, "500.html", status=500)
+
+
+def _api_error(
+    request: HttpRequest, exc_class: type[exceptions.APIException]
+) -> HttpResponse | None:
+    """Under /api/ an error is JSON in the REST framework's shape (as the schema documents),
+    also where no API view answered (a URL the router does not match, a server error)."""
+    if not request.path.startswith("/api/"):
+        return None
+    return JsonResponse({"detail": str(exc_class.default_detail)}, status=exc_class.status_code)
