@@ -193,6 +193,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name for the project lifecycle's statuses wherever the schema lists them.
+    "ENUM_NAME_OVERRIDES": {"ProjectStatusEnum": "duikou.projects.choices.Status"},
+    # The error responses the generic layer gives, documented on every operation.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "duikou.core.schema.add_error_responses",
+    ],
 }
 
 # Background tasks (duikou.core.tasks) go through django-tasks. "database" (the default) is a

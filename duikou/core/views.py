@@ -11,6 +11,7 @@ from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
+from rest_framework import exceptions
 
 from duikou.core.generic import paginate
 from duikou.core.models import ChangeRecord, TaskRun, WorkflowMove
@@ -69,15 +70,27 @@ def move_attachment(request: HttpRequest, pk: int) -> FileResponse:
 
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "403.html", status=403)
+    return _api_error(request, exceptions.PermissionDenied) or render(
+        request, "403.html", status=403
+    )
 
 
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "404.html", status=404)
+    return _api_error(request, exceptions.NotFound) or render(request, "404.html", status=404)
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    return _api_error(request, exceptions.APIException) or render(request, "500.html", status=500)
+
+
+def _api_error(
+    request: HttpRequest, exc_class: type[exceptions.APIException]
+) -> HttpResponse | None:
+    """Under /api/ an error is JSON in the REST framework's shape (as the schema documents),
+    also where no API view answered (a URL the router does not match, a server error)."""
+    if not request.path.startswith("/api/"):
+        return None
+    return JsonResponse({"detail": str(exc_class.default_detail)}, status=exc_class.status_code)
 
 
 def _task_run(request: HttpRequest, pk: int) -> TaskRun:

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from duikou.core.api import ScopedModelViewSet, ScopedQuerysetMixin, TrackedSerializer
+from duikou.core.api_fields import CodeRelatedField
 from duikou.funds.compliance import compliance, sees_figures
 from duikou.funds.filters import FundPlanFilterSet, FundTransactionFilterSet
 from duikou.funds.models import Allocation, FundPlan, FundTransaction
@@ -25,9 +26,7 @@ def _refused(refused: Refused, field: str = "non_field_errors") -> ValidationErr
 
 
 class FundPlanSerializer(TrackedSerializer):
-    aiding_party = serializers.SlugRelatedField(
-        slug_field="code", queryset=AidingParty.objects.all()
-    )
+    aiding_party = CodeRelatedField(slug_field="code", queryset=AidingParty.objects.all())
     status = serializers.CharField(read_only=True)
 
     class Meta:
@@ -62,7 +61,7 @@ class FundPlanViewSet(ScopedModelViewSet):
         return Response(FundPlanSerializer(plan).data)
 
 
-class ProjectCodeField(serializers.SlugRelatedField):
+class ProjectCodeField(CodeRelatedField):
     """A project named by code, looked up among the projects the caller may see."""
 
     def get_queryset(self):

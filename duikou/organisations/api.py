@@ -1,6 +1,7 @@
 from rest_framework import serializers, viewsets
 
 from duikou.core.api import ScopedModelViewSet, ScopedQuerysetMixin, TrackedSerializer
+from duikou.core.api_fields import CODE_LOOKUP_REGEX, CodeRelatedField
 from duikou.organisations.filters import OrganisationFilterSet
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
@@ -15,14 +16,15 @@ class AidingPartySerializer(serializers.ModelSerializer):
 class AidingPartyViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = AidingPartySerializer
     lookup_field = "code"
+    lookup_value_regex = CODE_LOOKUP_REGEX
     queryset = AidingParty.objects.all()
 
 
 class OrganisationSerializer(TrackedSerializer):
-    aiding_party = serializers.SlugRelatedField(
+    aiding_party = CodeRelatedField(
         slug_field="code", queryset=AidingParty.objects.all(), allow_null=True, required=False
     )
-    place = serializers.SlugRelatedField(
+    place = CodeRelatedField(
         slug_field="code", queryset=Place.objects.all(), allow_null=True, required=False
     )
 

@@ -2,6 +2,7 @@ import django_filters
 from rest_framework import serializers
 
 from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+from duikou.core.api_fields import CodeRelatedField
 from duikou.organisations.filters import PartyFilter
 from duikou.organisations.models import AidingParty
 from duikou.pairings.models import Pairing
@@ -10,10 +11,8 @@ from duikou.places.models import Place
 
 
 class PairingSerializer(TrackedSerializer):
-    aiding_party = serializers.SlugRelatedField(
-        slug_field="code", queryset=AidingParty.objects.all()
-    )
-    place = serializers.SlugRelatedField(slug_field="code", queryset=Place.objects.all())
+    aiding_party = CodeRelatedField(slug_field="code", queryset=AidingParty.objects.all())
+    place = CodeRelatedField(slug_field="code", queryset=Place.objects.all())
     place_name = serializers.CharField(source="place.name", read_only=True)
 
     class Meta:

@@ -2,12 +2,13 @@ import django_filters
 from rest_framework import serializers, viewsets
 
 from duikou.core.api import ScopedQuerysetMixin
+from duikou.core.api_fields import CODE_LOOKUP_REGEX
 from duikou.places.filters import PlaceFilter
 from duikou.places.models import Place
 
 
 class PlaceSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Place
@@ -27,4 +28,5 @@ class PlaceViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = PlaceSerializer
     filterset_class = PlaceFilterSet
     lookup_field = "code"
+    lookup_value_regex = CODE_LOOKUP_REGEX
     queryset = Place.objects.select_related("parent")

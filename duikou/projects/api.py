@@ -10,6 +10,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from duikou.core.api import MoveSerializer, ScopedModelViewSet, TrackedSerializer
+from duikou.core.api_fields import CodeRelatedField
 from duikou.organisations.models import AidingParty, Organisation
 from duikou.places.models import Place
 from duikou.projects.choices import Status
@@ -20,15 +21,13 @@ from duikou.projects.services import Refused, allowed_moves, change_status, chec
 
 
 class ProjectSerializer(TrackedSerializer):
-    aiding_party = serializers.SlugRelatedField(
-        slug_field="code", queryset=AidingParty.objects.all()
-    )
-    place = serializers.SlugRelatedField(slug_field="code", queryset=Place.objects.all())
-    extra_places = serializers.SlugRelatedField(
+    aiding_party = CodeRelatedField(slug_field="code", queryset=AidingParty.objects.all())
+    place = CodeRelatedField(slug_field="code", queryset=Place.objects.all())
+    extra_places = CodeRelatedField(
         slug_field="code", queryset=Place.objects.all(), many=True, required=False
     )
-    category = serializers.SlugRelatedField(slug_field="code", queryset=Category.objects.all())
-    implementing_organisation = serializers.SlugRelatedField(
+    category = CodeRelatedField(slug_field="code", queryset=Category.objects.all())
+    implementing_organisation = CodeRelatedField(
         slug_field="code", queryset=Organisation.objects.all(), allow_null=True, required=False
     )
     is_livelihood = serializers.BooleanField(required=False)
@@ -94,6 +93,12 @@ class TransitionSerializer(MoveSerializer):
     status = serializers.ChoiceField(choices=Status.choices)
 
 
+class MovesSerializer(serializers.Serializer):
+    """The answer of `moves`: the statuses the caller may move the project to now."""
+
+    moves = serializers.ListField(child=serializers.ChoiceField(choices=Status.choices))
+
+
 class ProjectViewSet(ScopedModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
@@ -120,6 +125,7 @@ class ProjectViewSet(ScopedModelViewSet):
             raise ValidationError({"status": refused.messages}) from None
         return Response(ProjectSerializer(project).data)
 
+    @extend_schema(responses=MovesSerializer)
     @action(detail=True, methods=["get"], url_path="moves")
     def moves(self, request, pk=None):
         """The statuses this user may move the project to now."""

@@ -21,6 +21,19 @@ class YesNoAll(forms.Select):
         super().__init__(attrs, choices=[("", _("All")), ("true", _("yes")), ("false", _("no"))])
 
 
+class SortFilter(django_filters.OrderingFilter):
+    """An ordering filter that keeps the list's own order when no sort term is given.
+
+    django-filter's filter would call `order_by()` with no fields for `?sort=,` (only empty
+    terms), which drops every ordering and leaves pages without a stable order.
+    """
+
+    def filter(self, qs, value):
+        if value and not any(value):
+            return qs
+        return super().filter(qs, value)
+
+
 class ProjectFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     year = django_filters.NumberFilter(field_name="plan_year", label=_("Plan year"))
@@ -45,7 +58,7 @@ class ProjectFilterSet(django_filters.FilterSet):
     counted = django_filters.BooleanFilter(
         method="approved_or_later", label=_("Approved or later"), widget=YesNoAll
     )
-    sort = django_filters.OrderingFilter(
+    sort = SortFilter(
         fields=(
             ("code", "code"),
             ("name", "name"),

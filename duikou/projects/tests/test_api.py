@@ -207,3 +207,12 @@ def test_the_api_refuses_what_the_form_refuses(api, hq_a):
         format="json",
     )
     assert dates.status_code == 400 and "finish_date" in dates.json()
+
+
+def test_a_sort_of_only_empty_terms_keeps_the_list_in_its_stable_order(api, coordinator):
+    older, newer = make_project(plan_year=2023), make_project(plan_year=2025)
+    for query in ("sort=,", "sort=%2C%2C"):
+        response = api(coordinator).get(f"/api/v1/projects/?{query}")
+        assert response.status_code == 200
+        codes = [p["code"] for p in response.json()["results"]]
+        assert codes.index(newer.code) < codes.index(older.code)  # -plan_year, code
