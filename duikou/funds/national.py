@@ -220,7 +220,7 @@ def load_national(
                     f"{pid}\t{now}\t{now}\t1\tN-{pid:08d}\t{name}\t{party.pk}\t\\N\t"
                     f"{level_place.pk}\t{cat.pk}\t{'t' if cat.counts_as_livelihood else 'f'}\t"
                     f"{year}\t{aid}\t{aid // 5}\t0\t0\t{status}\t{started_date}\t{finish}\t\t"
-                    f"{'t' if pid % 3 == 0 and status in STARTED else 'f'}\n"
+                    f"{'t' if pid % 3 == 0 and status in STARTED else 'f'}\tf\n"
                 )
 
         n = _copy_with_history(
@@ -248,6 +248,7 @@ def load_national(
                 "finish_date",
                 "description",
                 "is_published",
+                "is_cross_pairing",
             ],
             project_lines(),
             lambda v: f"{v['code']} {v['name']}",
