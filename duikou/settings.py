@@ -93,7 +93,7 @@ INSTALLED_APPS = [
     "duikou.pairings",
     "duikou.projects",
     "duikou.funds",
-    "duikou.reports",
+    "duikou.reader",
     "duikou.dashboard",
     "duikou.demo",
 ]
@@ -218,13 +218,13 @@ if DUIKOU_TASK_BACKEND not in TASK_BACKENDS:
     )
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[DUIKOU_TASK_BACKEND]}}
 
-# Report reader (duikou.reports): uploads above the limit are refused.
-REPORTS_MAX_UPLOAD_BYTES = env_int("REPORTS_MAX_UPLOAD_MB", 50) * 1024 * 1024
+# Report reader (duikou.reader): uploads above the limit are refused.
+READER_MAX_UPLOAD_BYTES = env_int("READER_MAX_UPLOAD_MB", 50) * 1024 * 1024
 # A .docx that unpacks to more is refused before it is parsed; of a longer text only the first
 # characters are read, and at most so many quantities are kept per document.
-REPORTS_MAX_UNCOMPRESSED_MB = env_int("REPORTS_MAX_UNCOMPRESSED_MB", 100)
-REPORTS_MAX_TEXT_CHARACTERS = env_int("REPORTS_MAX_TEXT_CHARACTERS", 1_000_000)
-REPORTS_MAX_MENTIONS = env_int("REPORTS_MAX_MENTIONS", 20_000)
+READER_MAX_UNCOMPRESSED_MB = env_int("READER_MAX_UNCOMPRESSED_MB", 100)
+READER_MAX_TEXT_CHARACTERS = env_int("READER_MAX_TEXT_CHARACTERS", 1_000_000)
+READER_MAX_MENTIONS = env_int("READER_MAX_MENTIONS", 20_000)
 
 # The programme this installation serves, as its names are written into derived organisation
 # names (江苏省对口支援新疆伊犁哈萨克自治州前方指挥部, 江苏援疆伊宁县工作组). The region itself

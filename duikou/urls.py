@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from duikou.core import views as core_views
@@ -22,7 +23,9 @@ urlpatterns = [
     path("projects/", include("duikou.projects.urls")),
     path("funds/", include("duikou.funds.urls")),
     path("compliance/", include("duikou.funds.compliance_urls")),
-    path("reports/", include("duikou.reports.urls")),
+    path("reader/", include("duikou.reader.urls")),
+    # The report reader was at /reports/ (a name briefings will need): old links still work.
+    re_path(r"^reports/(?P<rest>.*)$", RedirectView.as_view(url="/reader/%(rest)s")),
     path("api/v1/", include("duikou.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

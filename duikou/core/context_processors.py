@@ -27,7 +27,7 @@ STATIC_NAV = [
     (130, None, _("Exchanges"), None),
     (140, None, _("Indicators"), None),
     (150, None, _("Briefings"), None),
-    (160, "reports:reader", _("Report reader"), None),
+    (160, "reader:reader", _("Report reader"), None),
     (165, "core:tasks", _("Tasks"), None),
     (170, "core:changes", _("Change log"), {Role.ADMIN, Role.COORDINATOR}),
 ]

@@ -51,7 +51,7 @@ class OwnerOrganisationRule(ScopeRule):
 class ReportDocument(TrackedModel):
     """One report given to the reader: the file (or pasted text), its text and its quantities.
 
-    Reading and extraction run as a background task (`duikou.reports.tasks`); `status` tells the
+    Reading and extraction run as a background task (`duikou.reader.tasks`); `status` tells the
     page how far it got. `result` holds {"mentions": [Quantity.to_dict(), ...]}, the same shape
     the `duikou extract` command writes.
     """
@@ -63,7 +63,7 @@ class ReportDocument(TrackedModel):
         FAILED = "failed", _("Failed")
 
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to="reports/%Y/%m/", blank=True)
+    file = models.FileField(_("file"), upload_to="reader/%Y/%m/", blank=True)
     text = models.TextField(_("text"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
@@ -102,7 +102,7 @@ class ReportDocument(TrackedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("reports:document", args=[self.pk])
+        return reverse("reader:document", args=[self.pk])
 
     @property
     def is_finished(self) -> bool:

@@ -8,7 +8,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from duikou.reports.tests.helpers import SEED_000, make_docx, make_pdf, seed_paths
+from duikou.reader.tests.helpers import SEED_000, make_docx, make_pdf, seed_paths
 
 
 def run(*args: str) -> str:

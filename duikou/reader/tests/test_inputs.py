@@ -6,13 +6,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from duikou.reports.forms import megabytes
-from duikou.reports.models import ReportDocument
-from duikou.reports.tests.helpers import SEED_000, zh_html
+from duikou.reader.forms import megabytes
+from duikou.reader.models import ReportDocument
+from duikou.reader.tests.helpers import SEED_000, zh_html
 
 pytestmark = pytest.mark.django_db
 
-READER = reverse("reports:reader")
+READER = reverse("reader:reader")
 
 
 def post(client, **data):
@@ -84,7 +84,7 @@ def test_garbage_named_docx(client):
 
 
 def test_too_large(client, settings):
-    settings.REPORTS_MAX_UPLOAD_BYTES = 1024 * 1024
+    settings.READER_MAX_UPLOAD_BYTES = 1024 * 1024
     content = ("共有3个项目。" * 60_000).encode()  # about 1.2 MB
     page = post(client, file=SimpleUploadedFile("big.txt", content))
     expected = zh_html(
@@ -97,7 +97,7 @@ def test_too_large(client, settings):
 
 
 def test_far_too_large_is_refused_before_reading_the_body(client, settings):
-    settings.REPORTS_MAX_UPLOAD_BYTES = 1024
+    settings.READER_MAX_UPLOAD_BYTES = 1024
     content = b"x" * (3 * 1024 * 1024)
     page = post(client, file=SimpleUploadedFile("huge.txt", content))
     assert (

@@ -9,10 +9,10 @@ from django.utils.translation import ngettext
 
 from duikou.core.models import TaskRun
 from duikou.core.tasks import TaskFailed, progress, start
-from duikou.reports import services
-from duikou.reports.models import ReportDocument
+from duikou.reader import services
+from duikou.reader.models import ReportDocument
 
-KIND = "reports.read"
+KIND = "reader.read"
 
 
 def read_document(pk: int) -> None:

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from duikou.reports.models import ReportDocument
+from duikou.reader.models import ReportDocument
 
 pytestmark = pytest.mark.django_db
 
-VIEWS = ["reports:document", "reports:status", "reports:table", "reports:export"]
+VIEWS = ["reader:document", "reader:status", "reader:table", "reader:export"]
 
 
 @pytest.fixture
 def doc_of_a(client_for, hq_a):
-    client_for(hq_a).post(reverse("reports:reader"), {"text": "江苏：共有3个项目。"})
+    client_for(hq_a).post(reverse("reader:reader"), {"text": "江苏：共有3个项目。"})
     return ReportDocument.objects.get()
 
 
@@ -36,12 +36,12 @@ def test_owner_organisation_admin_and_coordinator_see_it(
 
 def test_anonymous_is_sent_to_sign_in(client, doc_of_a):
     client.logout()
-    response = client.get(reverse("reports:document", args=[doc_of_a.pk]))
+    response = client.get(reverse("reader:document", args=[doc_of_a.pk]))
     assert response.status_code == 302
 
 
 def test_reader_lists_only_visible_documents(client_for, doc_of_a, hq_b):
-    page = client_for(hq_b).get(reverse("reports:reader")).content.decode()
+    page = client_for(hq_b).get(reverse("reader:reader")).content.decode()
     assert doc_of_a.get_absolute_url() not in page
 
 
@@ -71,7 +71,7 @@ def test_a_user_without_organisation_cannot_upload(client_for):
 
     loner = User.objects.create_user("loner", role="hq")
     client = client_for(loner)
-    page = client.get(reverse("reports:reader")).content.decode()
+    page = client.get(reverse("reader:reader")).content.decode()
     assert 'data-testid="reader-form"' not in page
-    client.post(reverse("reports:reader"), {"text": "共有3个项目。"})
+    client.post(reverse("reader:reader"), {"text": "共有3个项目。"})
     assert not ReportDocument.objects.exists()

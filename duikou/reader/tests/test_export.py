@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from duikou.reports import services
-from duikou.reports.models import ReportDocument
-from duikou.reports.tests.helpers import SEED_000, zh
+from duikou.reader import services
+from duikou.reader.models import ReportDocument
+from duikou.reader.tests.helpers import SEED_000, zh
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def seed_doc(client_for, hq_a):
     client = client_for(hq_a)
     client.post(
-        reverse("reports:reader"),
+        reverse("reader:reader"),
         {"file": SimpleUploadedFile(SEED_000.name, SEED_000.read_bytes())},
     )
     return client, ReportDocument.objects.get()
@@ -37,7 +37,7 @@ def sheet_rows(response) -> list[tuple]:
 
 def test_export_holds_every_quantity(seed_doc):
     client, doc = seed_doc
-    response = client.get(reverse("reports:export", args=[doc.pk]))
+    response = client.get(reverse("reader:export", args=[doc.pk]))
     assert "attachment" in response["Content-Disposition"]
     assert ".xlsx" in response["Content-Disposition"]
     rows = sheet_rows(response)
@@ -59,7 +59,7 @@ def test_export_holds_every_quantity(seed_doc):
 
 def test_export_follows_the_unit_filter(seed_doc):
     client, doc = seed_doc
-    rows = sheet_rows(client.get(reverse("reports:export", args=[doc.pk]), {"unit": "所"}))
+    rows = sheet_rows(client.get(reverse("reader:export", args=[doc.pk]), {"unit": "所"}))
     body = rows[2:]
     assert body and {r[4] for r in body} == {"所"}
     assert len(body) == sum(1 for m in doc.mentions if m["unit"] == "所")
@@ -67,11 +67,11 @@ def test_export_follows_the_unit_filter(seed_doc):
 
 def test_export_of_quantities_without_unit(client_for, hq_a):
     client = client_for(hq_a)
-    client.post(reverse("reports:reader"), {"text": "总投资1.5万，另有3个项目。"})
+    client.post(reverse("reader:reader"), {"text": "总投资1.5万，另有3个项目。"})
     doc = ReportDocument.objects.get()
     no_unit = [m for m in doc.mentions if m["unit"] == ""]
     rows = sheet_rows(
-        client.get(reverse("reports:export", args=[doc.pk]), {"unit": services.NO_UNIT})
+        client.get(reverse("reader:export", args=[doc.pk]), {"unit": services.NO_UNIT})
     )
     assert len(rows[2:]) == len(no_unit)
 
@@ -80,6 +80,6 @@ def test_export_before_the_job_is_done_redirects(client_for, hq_a):
     doc = ReportDocument.objects.create(
         title="x.txt", owner=hq_a, owner_organisation=hq_a.organisation
     )
-    response = client_for(hq_a).get(reverse("reports:export", args=[doc.pk]))
+    response = client_for(hq_a).get(reverse("reader:export", args=[doc.pk]))
     assert response.status_code == 302
     assert response["Location"] == doc.get_absolute_url()

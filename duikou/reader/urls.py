@@ -1,8 +1,8 @@
 from django.urls import path
 
-from duikou.reports import views
+from duikou.reader import views
 
-app_name = "reports"
+app_name = "reader"
 
 urlpatterns = [
     path("", views.reader, name="reader"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from duikou.reports.tests.helpers import SEED_000
+from duikou.reader.tests.helpers import SEED_000
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker]
 
@@ -12,14 +12,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.worker]
 def test_upload_a_seed_and_see_the_quantities(page, sign_in, task_worker):
     # The upload is queued; a real `duikou worker` process reads it; the page polls (htmx).
     sign_in("hq_jiangsu")
-    page.goto("/reports/")
+    page.goto("/reader/")
     page.set_input_files("input[type=file]", str(SEED_000))
     page.click("form[data-testid=reader-form] button[type=submit]")
-    page.wait_for_url("**/reports/*/")
+    page.wait_for_url("**/reader/*/")
     try:
         page.wait_for_selector("#report-body[data-status=done]", timeout=30000)
     except Exception as exc:  # say where the job got to
-        from duikou.reports.models import ReportDocument
+        from duikou.reader.models import ReportDocument
 
         states = list(ReportDocument.objects.values_list("status", "error"))
         raise AssertionError(f"report not done in time; documents: {states}") from exc

@@ -17,7 +17,7 @@ _MB = 1024 * 1024
 
 
 def max_upload_bytes() -> int:
-    return int(getattr(settings, "REPORTS_MAX_UPLOAD_BYTES", 50 * _MB))
+    return int(getattr(settings, "READER_MAX_UPLOAD_BYTES", 50 * _MB))
 
 
 def megabytes(size: int) -> str:
@@ -96,7 +96,7 @@ class ReportInputForm(forms.Form):
                 % {"name": name}
             )
         if suffix == ".docx":
-            from duikou.reports.services import TooLarge, check_docx
+            from duikou.reader.services import TooLarge, check_docx
 
             try:
                 check_docx(upload, name)  # before it is stored, let alone parsed

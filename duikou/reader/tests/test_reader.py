@@ -9,13 +9,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from duikou.core.models import ChangeRecord
-from duikou.reports import services
-from duikou.reports.models import ReportDocument
-from duikou.reports.tests.helpers import SEED_000, make_docx, make_pdf, seed_paths, zh_html
+from duikou.reader import services
+from duikou.reader.models import ReportDocument
+from duikou.reader.tests.helpers import SEED_000, make_docx, make_pdf, seed_paths, zh_html
 
 pytestmark = pytest.mark.django_db
 
-READER = reverse("reports:reader")
+READER = reverse("reader:reader")
 
 
 def upload(client, name: str, content: bytes):
@@ -125,7 +125,7 @@ def test_pending_document_polls_its_status_every_second(client_for, hq_a):
     )
     client = client_for(hq_a)
     page = client.get(doc.get_absolute_url()).content.decode()
-    status_url = reverse("reports:status", args=[doc.pk])
+    status_url = reverse("reader:status", args=[doc.pk])
     assert f'hx-get="{status_url}"' in page
     assert 'hx-trigger="every 1s"' in page
     fragment = client.get(status_url, HTTP_HX_REQUEST="true").content.decode()
@@ -137,7 +137,7 @@ def test_status_answers_with_the_result_once_done(client_for, hq_a):
     client = client_for(hq_a)
     client.post(READER, {"text": "共有3个项目。"})
     doc = ReportDocument.objects.get()
-    fragment = client.get(reverse("reports:status", args=[doc.pk])).content.decode()
+    fragment = client.get(reverse("reader:status", args=[doc.pk])).content.decode()
     assert 'data-status="done"' in fragment
     assert 'hx-trigger="every 1s"' not in fragment
     assert ">3个</mark>" in fragment
@@ -148,7 +148,7 @@ def test_table_filter_by_unit(client_for, hq_a):
     client = client_for(hq_a)
     upload(client, SEED_000.name, SEED_000.read_bytes())
     doc = ReportDocument.objects.get()
-    url = reverse("reports:table", args=[doc.pk])
+    url = reverse("reader:table", args=[doc.pk])
     fragment = client.get(url, {"unit": "名"}, HTTP_HX_REQUEST="true").content.decode()
     units = re.findall(r'<tr data-unit="([^"]*)"', fragment)
     assert units and set(units) == {"名"}
@@ -156,7 +156,7 @@ def test_table_filter_by_unit(client_for, hq_a):
     everything = client.get(url).content.decode()
     assert len(re.findall(r'<tr data-unit="', everything)) == len(doc.mentions)
     # The export link follows the filter.
-    assert reverse("reports:export", args=[doc.pk]) + "?unit=%E5%90%8D" in fragment
+    assert reverse("reader:export", args=[doc.pk]) + "?unit=%E5%90%8D" in fragment
     # The page's filter is an htmx form aimed at the table.
     page = client.get(doc.get_absolute_url()).content.decode()
     assert f'hx-get="{url}"' in page and 'hx-target="#quantity-table"' in page
@@ -195,7 +195,7 @@ def test_a_stalled_job_is_reported_as_interrupted(client_for, hq_a):
         status=ReportDocument.Status.RUNNING,
     )
     ReportDocument.objects.filter(pk=doc.pk).update(updated_at=timezone.now() - timedelta(hours=2))
-    client_for(hq_a).get(reverse("reports:status", args=[doc.pk]))
+    client_for(hq_a).get(reverse("reader:status", args=[doc.pk]))
     doc.refresh_from_db()
     assert doc.status == ReportDocument.Status.FAILED
 
@@ -218,3 +218,9 @@ def test_every_seed_report_is_read_and_every_quantity_marked(client_for, hq_a, s
     marks = re.findall(r'<mark class="dk-quantity"[^>]*>', page)
     assert len(marks) == len(doc.mentions)
     assert all(doc.text[m["start"] : m["end"]] == m["surface"] for m in doc.mentions)
+
+
+def test_the_old_reports_address_sends_a_bookmark_to_the_reader(client_for, hq_a):
+    response = client_for(hq_a).get("/reports/12/table/")
+    assert response.status_code in (301, 302)
+    assert response["Location"] == "/reader/12/table/"

@@ -8,8 +8,8 @@ import pytest
 from django.db import OperationalError
 from openpyxl import load_workbook
 
-from duikou.reports import services
-from duikou.reports.tests.helpers import SEED_000
+from duikou.reader import services
+from duikou.reader.tests.helpers import SEED_000
 
 
 def mention(text: str, surface: str, value, unit: str, qualifier=None, **extra) -> dict:

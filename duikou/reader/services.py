@@ -30,7 +30,7 @@ from duikou.core.context import acting_as
 from duikou.lib.spreadsheet import text_cell
 from duikou.lib.zipcheck import ZipProblem, check_zip
 
-log = logging.getLogger("duikou.reports")
+log = logging.getLogger("duikou.reader")
 
 # Sentences end at 。！？；and line breaks; the half-width !?; that copies from PDFs and web pages
 # often carry count too (not ".", which is also the decimal point).
@@ -62,18 +62,18 @@ _MB = 1024 * 1024
 
 
 def max_unpacked_bytes() -> int:
-    """The most a .docx may unpack to (setting REPORTS_MAX_UNCOMPRESSED_MB)."""
-    return int(getattr(settings, "REPORTS_MAX_UNCOMPRESSED_MB", 100)) * _MB
+    """The most a .docx may unpack to (setting READER_MAX_UNCOMPRESSED_MB)."""
+    return int(getattr(settings, "READER_MAX_UNCOMPRESSED_MB", 100)) * _MB
 
 
 def max_text_characters() -> int:
-    """How much of a document's text is kept and read (setting REPORTS_MAX_TEXT_CHARACTERS)."""
-    return int(getattr(settings, "REPORTS_MAX_TEXT_CHARACTERS", 1_000_000))
+    """How much of a document's text is kept and read (setting READER_MAX_TEXT_CHARACTERS)."""
+    return int(getattr(settings, "READER_MAX_TEXT_CHARACTERS", 1_000_000))
 
 
 def max_mentions() -> int:
-    """How many quantities are stored per document (setting REPORTS_MAX_MENTIONS)."""
-    return int(getattr(settings, "REPORTS_MAX_MENTIONS", 20_000))
+    """How many quantities are stored per document (setting READER_MAX_MENTIONS)."""
+    return int(getattr(settings, "READER_MAX_MENTIONS", 20_000))
 
 
 class TooLarge(ValueError):
@@ -144,7 +144,7 @@ def reason_message(reason: str) -> str:
 
 def process_document(pk: int) -> None:
     """The background job: read the document, extract its quantities, store the result."""
-    from duikou.reports.models import ReportDocument
+    from duikou.reader.models import ReportDocument
     from duikou.textstats import UnreadableDocument
 
     doc = _retrying(lambda: ReportDocument.objects.select_related("owner").get(pk=pk))

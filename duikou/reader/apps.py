@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class ReportsConfig(AppConfig):
-    name = "duikou.reports"
-    label = "reports"
+class ReaderConfig(AppConfig):
+    name = "duikou.reader"
+    label = "reader"
     verbose_name = _("Report reader")

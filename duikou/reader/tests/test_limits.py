@@ -11,13 +11,13 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from duikou.reports import services, views
-from duikou.reports.models import ReportDocument
-from duikou.reports.tests.helpers import make_docx, zh
+from duikou.reader import services, views
+from duikou.reader.models import ReportDocument
+from duikou.reader.tests.helpers import make_docx, zh
 
 pytestmark = pytest.mark.django_db
 
-READER = reverse("reports:reader")
+READER = reverse("reader:reader")
 SENTENCE = "共有3个项目，投资5万元。"
 
 
@@ -42,7 +42,7 @@ def never_parsed(monkeypatch):
 
 
 def test_a_docx_bomb_is_refused_before_it_is_parsed(client_for, hq_a, settings, never_parsed):
-    settings.REPORTS_MAX_UNCOMPRESSED_MB = 1
+    settings.READER_MAX_UNCOMPRESSED_MB = 1
     bomb = docx_bomb()
     assert len(bomb) < 20_000
     response = client_for(hq_a).post(READER, {"file": SimpleUploadedFile("bomb.docx", bomb)})
@@ -56,7 +56,7 @@ def test_a_docx_bomb_is_refused_before_it_is_parsed(client_for, hq_a, settings, 
 
 
 def test_a_stored_docx_bomb_fails_in_the_job_without_being_parsed(hq_a, settings, never_parsed):
-    settings.REPORTS_MAX_UNCOMPRESSED_MB = 1
+    settings.READER_MAX_UNCOMPRESSED_MB = 1
     doc = ReportDocument(title="bomb.docx", owner=hq_a)
     doc.file.save("bomb.docx", ContentFile(docx_bomb()))
     services.process_document(doc.pk)
@@ -66,7 +66,7 @@ def test_a_stored_docx_bomb_fails_in_the_job_without_being_parsed(hq_a, settings
 
 
 def test_a_docx_within_the_limit_is_still_read(client_for, hq_a, settings):
-    settings.REPORTS_MAX_UNCOMPRESSED_MB = 1
+    settings.READER_MAX_UNCOMPRESSED_MB = 1
     upload = SimpleUploadedFile("ok.docx", make_docx(SENTENCE))
     client_for(hq_a).post(READER, {"file": upload})
     doc = ReportDocument.objects.get()
@@ -74,7 +74,7 @@ def test_a_docx_within_the_limit_is_still_read(client_for, hq_a, settings):
 
 
 def test_extracted_text_is_capped(client_for, hq_a, settings):
-    settings.REPORTS_MAX_TEXT_CHARACTERS = len(SENTENCE) * 3
+    settings.READER_MAX_TEXT_CHARACTERS = len(SENTENCE) * 3
     client = client_for(hq_a)
     client.post(READER, {"text": SENTENCE * 10})
     doc = ReportDocument.objects.get()
@@ -86,7 +86,7 @@ def test_extracted_text_is_capped(client_for, hq_a, settings):
 
 
 def test_the_quantities_stored_per_document_are_capped(client_for, hq_a, settings):
-    settings.REPORTS_MAX_MENTIONS = 3
+    settings.READER_MAX_MENTIONS = 3
     client = client_for(hq_a)
     client.post(READER, {"text": SENTENCE * 4})
     doc = ReportDocument.objects.get()

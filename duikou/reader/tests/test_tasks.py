@@ -6,15 +6,15 @@ import pytest
 from django.urls import reverse
 
 from duikou.core.models import ChangeRecord, TaskRun
-from duikou.reports import tasks
-from duikou.reports.models import ReportDocument
-from duikou.reports.tests.helpers import SEED_000
+from duikou.reader import tasks
+from duikou.reader.models import ReportDocument
+from duikou.reader.tests.helpers import SEED_000
 
 
 def test_an_upload_starts_a_reading_task_the_uploader_can_follow(client_for, hq_a):
     client = client_for(hq_a)
     with SEED_000.open("rb") as fh:
-        response = client.post(reverse("reports:reader"), {"file": fh})
+        response = client.post(reverse("reader:reader"), {"file": fh})
     doc = ReportDocument.objects.get()
     run = TaskRun.objects.for_object(doc).get()
     assert run.kind == tasks.KIND

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from duikou.core.models import TaskRun
 from duikou.core.scoping import Scope
 from duikou.lib.spreadsheet import XLSX
-from duikou.reports import services, tasks
-from duikou.reports.forms import ReportInputForm, max_upload_bytes, megabytes
-from duikou.reports.models import ReportDocument
+from duikou.reader import services, tasks
+from duikou.reader.forms import ReportInputForm, max_upload_bytes, megabytes
+from duikou.reader.models import ReportDocument
 
 TABLE_PAGE_SIZE = 200
 # The marked text on the page stops after this many characters (the table lists every
@@ -80,7 +80,7 @@ def reader(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "reports/reader.html",
+        "reader/reader.html",
         {
             "form": form,
             "upload_error": upload_error,
@@ -150,7 +150,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
     _mark_stalled(doc)
     context = _body_context(request, doc)
     context["task_run"] = TaskRun.objects.for_object(doc).visible_to(request.user).first()
-    return render(request, "reports/document.html", context)
+    return render(request, "reader/document.html", context)
 
 
 @login_required
@@ -159,7 +159,7 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
     """Polled by the page (htmx) until the job ends; then it answers with the result."""
     doc = _document(request, pk)
     _mark_stalled(doc)
-    return render(request, "reports/_body.html", _body_context(request, doc))
+    return render(request, "reader/_body.html", _body_context(request, doc))
 
 
 @login_required
@@ -170,7 +170,7 @@ def table(request: HttpRequest, pk: int) -> HttpResponse:
     if doc.status != ReportDocument.Status.DONE:
         return HttpResponse(status=204)
     context = {"document": doc, **_table_context(request, doc, doc.mentions)}
-    return render(request, "reports/_table.html", context)
+    return render(request, "reader/_table.html", context)
 
 
 @login_required
