@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duikou.core import panels as panel_registry
 from duikou.core.models import ChangeRecord
@@ -20,6 +21,10 @@ def panels(context: dict[str, Any], obj: Any, slot: str = "main") -> str:
     return panel_registry.render_panels(context["request"], obj, slot)
 
 
+# Entries history records beside the fields (see AmendmentMixin in projects/models.py).
+PSEUDO_FIELDS = {"change_reason": gettext_lazy("reason for the change")}
+
+
 @register.simple_tag
 def change_rows(record: ChangeRecord) -> list[tuple[str, Any, Any]]:
     """(field label, before, after) for one change record, FK ids shown as their objects."""
@@ -30,7 +35,7 @@ def change_rows(record: ChangeRecord) -> list[tuple[str, Any, Any]]:
             continue  # an empty field of a new record is not news
         if record.action == ChangeRecord.Action.CREATE and after == []:
             continue
-        label, related = attname, None
+        label, related = PSEUDO_FIELDS.get(attname, attname), None
         if model is not None:
             for field in model._meta.concrete_fields:
                 if field.attname == attname:

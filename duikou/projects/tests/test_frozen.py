@@ -167,6 +167,9 @@ def test_a_coordinator_may_amend_an_accepted_project_with_a_reason(coordinator, 
     assert record.user == coordinator
     assert record.changes["change_reason"] == [None, "审计调整"]
     assert record.changes["budget_aid"] == ["1000000.00", "800000"]
+    from duikou.core.templatetags.duikou import change_rows
+
+    assert ("修改理由", None, "审计调整") in change_rows(record)  # the history page's label
     # The reason belonged to that one change: the next ordinary edit is checked again.
     amended.refresh_from_db()
     amended.budget_aid = Decimal("700000")
