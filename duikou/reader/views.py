@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from duikou.core.models import TaskRun
 from duikou.core.scoping import Scope
+from duikou.core.tasks import refresh_state
 from duikou.lib.spreadsheet import XLSX
 from duikou.reader import services, tasks
 from duikou.reader.forms import ReportInputForm, max_upload_bytes, megabytes
@@ -27,7 +28,8 @@ TABLE_PAGE_SIZE = 200
 # quantity, paged): a long report must not make a page of many megabytes.
 TEXT_SHOWN_CHARACTERS = 100_000
 RECENT_DOCUMENTS = 20
-# A job that has not finished after this long was lost (server restart): say so.
+# A document reading this long with no task behind it (made before reading became a task)
+# will never finish: say so.
 STALLED_AFTER = timedelta(hours=1)
 
 
@@ -107,12 +109,26 @@ def _create(request: HttpRequest, form: ReportInputForm) -> ReportDocument:
     return doc
 
 
-def _mark_stalled(doc: ReportDocument) -> None:
-    if not doc.is_finished and doc.updated_at < timezone.now() - STALLED_AFTER:
+def _follow_task(doc: ReportDocument) -> TaskRun | None:
+    """The document's reading task, and the document marked failed if that task ended
+    without finishing it (a worker stopped hard). A queued task waits for a worker however
+    long it takes: the queue survives restarts."""
+    run = TaskRun.objects.for_object(doc).order_by("-pk").first()
+    if doc.is_finished:
+        return run
+    if run is not None:
+        run = refresh_state(run)
+        failed = run.state == TaskRun.State.FAILED
+        reason = run.message
+    else:
+        failed = doc.updated_at < timezone.now() - STALLED_AFTER
+        reason = ""
+    if failed:
         doc.status = ReportDocument.Status.FAILED
-        doc.error = _("Reading was interrupted (the server may have restarted). Upload it again.")
+        doc.error = reason or _("Reading was interrupted. Upload the report again.")
         doc.finished_at = timezone.now()
         doc.save(update_fields=["status", "error", "finished_at"])
+    return run
 
 
 def _body_context(request: HttpRequest, doc: ReportDocument) -> dict:
@@ -147,9 +163,12 @@ def _table_context(request: HttpRequest, doc: ReportDocument, mentions: list[dic
 @require_GET
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     doc = _document(request, pk)
-    _mark_stalled(doc)
+    run = _follow_task(doc)
     context = _body_context(request, doc)
-    context["task_run"] = TaskRun.objects.for_object(doc).visible_to(request.user).first()
+    # The task run is its uploader's (and the overseers'); others see the document only.
+    context["task_run"] = (
+        run if run and TaskRun.objects.visible_to(request.user).filter(pk=run.pk).exists() else None
+    )
     return render(request, "reader/document.html", context)
 
 
@@ -158,7 +177,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
 def status(request: HttpRequest, pk: int) -> HttpResponse:
     """Polled by the page (htmx) until the job ends; then it answers with the result."""
     doc = _document(request, pk)
-    _mark_stalled(doc)
+    _follow_task(doc)
     return render(request, "reader/_body.html", _body_context(request, doc))
 
 

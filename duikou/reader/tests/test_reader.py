@@ -224,3 +224,22 @@ def test_the_old_reports_address_sends_a_bookmark_to_the_reader(client_for, hq_a
     response = client_for(hq_a).get("/reports/12/table/")
     assert response.status_code in (301, 302)
     assert response["Location"] == "/reader/12/table/"
+
+
+def test_a_report_waiting_for_a_worker_is_not_given_up(client_for, hq_a, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from duikou.core import tasks
+    from duikou.reader.tasks import read_document
+
+    settings.TASKS = {"default": {"BACKEND": settings.TASK_BACKENDS["database"]}}
+    doc = ReportDocument.objects.create(
+        title="queued.txt", owner=hq_a, owner_organisation=hq_a.organisation, text="共有3个项目。"
+    )
+    tasks.start("reader.read", read_document, doc.pk, user=hq_a, title="queued", subject=doc)
+    ReportDocument.objects.filter(pk=doc.pk).update(updated_at=timezone.now() - timedelta(hours=5))
+    client_for(hq_a).get(reverse("reader:status", args=[doc.pk]))
+    doc.refresh_from_db()
+    assert doc.status != ReportDocument.Status.FAILED  # the queue keeps it until a worker runs
