@@ -50,8 +50,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django_tables2.config import RequestConfig
 
+from duikou.core.columns import Table
+from duikou.core.dataviews import ImportView, template_view
 from duikou.core.deletion import delete_or_refuse, delete_refusal
-from duikou.core.exports import table_response
+from duikou.core.exports import export_response, table_response
 from duikou.core.generic import (
     LoginUnlessPublicMixin,
     ObjectDetailView,
@@ -146,6 +148,14 @@ class Registration:
     # the page that makes a move (<path><pk>/move/ named "<prefix>:<key>_move", or both after
     # `names["move"]`).
     workflow: Any = None
+    # The move page's path segment (<path><pk>/<move_path>/); `names["move"]` by default.
+    move_path: str | None = None
+    # The model's column declaration (core/columns.py): the list's xlsx/csv export (also at
+    # <path>export/, named "<prefix>:export") is written from it — names beside codes, number
+    # formats, totals — and, with `imports=True`, the import page and its template download
+    # (<path>import/ and <path>import/template.xlsx, "<prefix>:import" / ":import_template").
+    columns_table: Table | None = None
+    imports: bool = False
     export: Callable[[HttpRequest, QuerySet, str], HttpResponse] | None = None
     exportable: bool = True
     hidden_columns: Sequence[str] = ()
@@ -199,10 +209,31 @@ class Registration:
             for page, (route, view) in views.items()
             if self.has(page)
         ]
-        if self.workflow is not None:
+        if self.columns_table is not None and self.exportable and self.has("list"):
             patterns.append(
                 path(
-                    f"{self.path}<int:pk>/{self.names.get('move', 'move')}/",
+                    f"{self.path}export/",
+                    RegisteredExportView.as_view(registration=self),
+                    name=self.names.get("export", "export"),
+                )
+            )
+        if self.columns_table is not None and self.imports:
+            patterns += import_urls(
+                self.columns_table,
+                namespace=self.prefix,
+                route=f"{self.path}import/",
+                template_route=f"{self.path}import/template.xlsx",
+                done_url_name=self.url_name("list"),
+                names=(
+                    self.names.get("import", "import"),
+                    self.names.get("import_template", "import_template"),
+                ),
+            )
+        if self.workflow is not None:
+            move_path = self.move_path or self.names.get("move", "move")
+            patterns.append(
+                path(
+                    f"{self.path}<int:pk>/{move_path}/",
                     RegisteredMoveView.as_view(registration=self),
                     name=self.names.get("move", f"{self.key}_move"),
                 )
@@ -329,6 +360,8 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
         if fmt in EXPORT_FORMATS and reg.exportable:
             if reg.export is not None:
                 return reg.export(request, qs, fmt)
+            if reg.columns_table is not None:
+                return export_response(reg.columns_table, qs, fmt)
             RequestConfig(request, paginate=False).configure(table)
             return export_table(table, reg.key, fmt)
         RequestConfig(request, paginate={"per_page": reg.per_page}).configure(table)
@@ -349,10 +382,30 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
             "export_formats": EXPORT_FORMATS if reg.exportable else (),
             "links": reg.links(),
             "can_create": reg.has("create") and can_create(request.user, reg.model),
+            "import_url": (
+                reverse(f"{reg.prefix}:{reg.names.get('import', 'import')}")
+                if reg.columns_table is not None and reg.imports
+                else None
+            ),
             "model_meta": reg.model._meta,
             **(reg.list_context(request) if reg.list_context else {}),
         }
         return render(request, reg.list_template, context)
+
+
+class RegisteredExportView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
+    """The list's records, filtered as the list is, in the column declaration's columns:
+    `?format=xlsx` (default) or `?format=csv`."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.login_required = not self.registration.public
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        reg = self.registration
+        fmt = request.GET.get("format") or request.GET.get("export") or "xlsx"
+        _filterset, qs = reg.filtered(request)
+        return export_response(reg.columns_table, qs, fmt if fmt in EXPORT_FORMATS else "xlsx")
 
 
 class RegisteredDetailView(RegisteredViewMixin, ObjectDetailView):
@@ -447,6 +500,36 @@ class RegisteredDeleteView(RegisteredViewMixin, LoginRequiredMixin, ScopedObject
         reg = self.registration
         target = reg.after_delete or (reg.url_name("list") if reg.has("list") else None)
         return HttpResponseRedirect(reverse(target) if target else "/")
+
+
+# -- import ----------------------------------------------------------------------------------
+def import_urls(
+    table: Table,
+    *,
+    namespace: str,
+    route: str,
+    template_route: str,
+    done_url_name: str,
+    names: tuple[str, str] = ("import", "import_template"),
+) -> list[URLPattern]:
+    """The import page of a column declaration (core/dataviews.py ImportView) and its template
+    download, named `<namespace>:<names[0]>` / `:<names[1]>`; a confirmed import goes to
+    `done_url_name`. Registrations with `imports=True` get these; a model without pages of its
+    own (fund transactions) puts them in its app's urls.py."""
+    view = type(
+        f"{table.model.__name__}ImportView",
+        (ImportView,),
+        {
+            "table": table,
+            "url_name": f"{namespace}:{names[0]}",
+            "template_url_name": f"{namespace}:{names[1]}",
+            "done_url_name": done_url_name,
+        },
+    )
+    return [
+        path(route, view.as_view(), name=names[0]),
+        path(template_route, template_view(table), name=names[1]),
+    ]
 
 
 # -- export ----------------------------------------------------------------------------------
