@@ -166,6 +166,15 @@ class Registration:
     sample_public: bool | None = None
     sample_recipient_editable: bool | None = None
 
+    def __post_init__(self) -> None:
+        # A column declaration also says which fields a record is made of: the form and the
+        # API follow from it unless the module gives its own.
+        if self.columns_table is not None:
+            if self.form is None:
+                self.form = form_for(self.columns_table)
+            if self.viewset is None and self.api_prefix:
+                self.viewset = viewset_for(self)
+
     # -- names and addresses -------------------------------------------------------------
     @property
     def key(self) -> str:
@@ -500,6 +509,71 @@ class RegisteredDeleteView(RegisteredViewMixin, LoginRequiredMixin, ScopedObject
         reg = self.registration
         target = reg.after_delete or (reg.url_name("list") if reg.has("list") else None)
         return HttpResponseRedirect(reverse(target) if target else "/")
+
+
+# -- form and API from a column declaration --------------------------------------------------
+def _declared_fields(table: Table) -> list[Any]:
+    """The model fields the declaration imports (the record's editable fields)."""
+    model_fields = {f.name: f for f in table.model._meta.get_fields()}
+    return [
+        (column, model_fields[column.key])
+        for column in table.import_columns
+        if column.key in model_fields and getattr(model_fields[column.key], "editable", False)
+    ]
+
+
+def form_for(table: Table) -> type:
+    """A `TrackedModelForm` of the fields the column declaration imports (dates as pickers)."""
+    from django.forms import modelform_factory
+
+    from duikou.core.forms import TrackedModelForm, date_input
+
+    fields = [f for _column, f in _declared_fields(table)]
+    widgets = {f.name: date_input() for f in fields if f.get_internal_type() == "DateField"}
+    return modelform_factory(
+        table.model, form=TrackedModelForm, fields=[f.name for f in fields], widgets=widgets
+    )
+
+
+def viewset_for(registration: Registration) -> type:
+    """A `ScopedModelViewSet` whose serializer has the declaration's fields, references named
+    as the declaration names them first (a code), with the registration's joins and filters."""
+    from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+    from duikou.core.api_fields import CodeRelatedField
+    from duikou.core.columns import REF, REFS
+
+    model = registration.model
+    fields = _declared_fields(registration.columns_table)
+    attrs: dict[str, Any] = {}
+    for column, model_field in fields:
+        if column.kind in (REF, REFS) and column.ref is not None:
+            attrs[model_field.name] = CodeRelatedField(
+                slug_field=column.ref.export_field,
+                queryset=column.ref.model_class._default_manager.all(),
+                many=column.kind == REFS,
+                required=column.required,
+                allow_null=not column.required and column.kind == REF,
+            )
+    meta = type(
+        "Meta", (), {"model": model, "fields": ["id", *(f.name for _c, f in fields), "version"]}
+    )
+    serializer = type(f"{model.__name__}Serializer", (TrackedSerializer,), {"Meta": meta, **attrs})
+    queryset = model._default_manager.all()
+    if registration.select_related:
+        queryset = queryset.select_related(*registration.select_related)
+    if registration.prefetch_related:
+        queryset = queryset.prefetch_related(*registration.prefetch_related)
+    if registration.ordering:
+        queryset = queryset.order_by(*registration.ordering)
+    return type(
+        f"{model.__name__}ViewSet",
+        (ScopedModelViewSet,),
+        {
+            "serializer_class": serializer,
+            "filterset_class": registration.filterset,
+            "queryset": queryset,
+        },
+    )
 
 
 # -- import ----------------------------------------------------------------------------------
