@@ -15,6 +15,12 @@
     # duikou/organisations/urls.py
     urlpatterns = [..., *organisations.urls]
 
+With `columns_table=PROJECTS` (the model's column declaration, core/columns.py) the list's
+export is written from that declaration (names beside codes, number formats, totals; also at
+`export/`, named `<prefix>:export`), `imports=True` adds the import page and its template
+(`import/`, `import/template.xlsx`: `<prefix>:import`, `:import_template`), and the form and
+the API viewset follow from the declared fields unless `form=` / `viewset=` are given.
+
 That gives, under the app's URL prefix: the list (a django-tables2 table with sortable
 columns, a column chooser, page numbers and a jump box, the filter set, xlsx/csv export),
 `new/`, `<pk>/` (with `{% panels object %}`), `<pk>/edit/` (through `ObjectEditView`),
