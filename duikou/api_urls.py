@@ -7,12 +7,10 @@ from duikou.core.registry import registry
 from duikou.funds.api import AllocationViewSet, ComplianceView, FundTransactionViewSet
 from duikou.organisations.api import AidingPartyViewSet
 from duikou.places.api import PlaceViewSet
-from duikou.projects.api import ProjectViewSet
 
 router = DefaultRouter()
 router.register("places", PlaceViewSet, basename="place")
 router.register("parties", AidingPartyViewSet, basename="party")
-router.register("projects", ProjectViewSet, basename="project")
 registry.register_api(router)  # every registered model's viewset (core/registry.py)
 router.register("allocations", AllocationViewSet, basename="allocation")
 router.register("transactions", FundTransactionViewSet, basename="transaction")

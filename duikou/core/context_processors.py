@@ -18,7 +18,6 @@ STATIC_NAV = [
     (10, "dashboard:home", _("Overview"), None),
     (30, "place-list", _("Places"), None),
     (40, "party-list", _("Aiding parties"), None),
-    (60, "projects:list", _("Projects"), None),
     (80, "compliance:table", _("The two 80 percent rule"), None),
     (90, None, _("Personnel"), None),
     (100, None, _("Twinning"), None),

@@ -15,6 +15,12 @@
     # duikou/organisations/urls.py
     urlpatterns = [..., *organisations.urls]
 
+With `columns_table=PROJECTS` (the model's column declaration, core/columns.py) the list's
+export is written from that declaration (names beside codes, number formats, totals; also at
+`export/`, named `<prefix>:export`), `imports=True` adds the import page and its template
+(`import/`, `import/template.xlsx`: `<prefix>:import`, `:import_template`), and the form and
+the API viewset follow from the declared fields unless `form=` / `viewset=` are given.
+
 That gives, under the app's URL prefix: the list (a django-tables2 table with sortable
 columns, a column chooser, page numbers and a jump box, the filter set, xlsx/csv export),
 `new/`, `<pk>/` (with `{% panels object %}`), `<pk>/edit/` (through `ObjectEditView`),
@@ -50,8 +56,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django_tables2.config import RequestConfig
 
+from duikou.core.columns import Table
+from duikou.core.dataviews import ImportView, template_view
 from duikou.core.deletion import delete_or_refuse, delete_refusal
-from duikou.core.exports import table_response
+from duikou.core.exports import export_response, table_response
 from duikou.core.generic import (
     LoginUnlessPublicMixin,
     ObjectDetailView,
@@ -146,6 +154,14 @@ class Registration:
     # the page that makes a move (<path><pk>/move/ named "<prefix>:<key>_move", or both after
     # `names["move"]`).
     workflow: Any = None
+    # The move page's path segment (<path><pk>/<move_path>/); `names["move"]` by default.
+    move_path: str | None = None
+    # The model's column declaration (core/columns.py): the list's xlsx/csv export (also at
+    # <path>export/, named "<prefix>:export") is written from it — names beside codes, number
+    # formats, totals — and, with `imports=True`, the import page and its template download
+    # (<path>import/ and <path>import/template.xlsx, "<prefix>:import" / ":import_template").
+    columns_table: Table | None = None
+    imports: bool = False
     export: Callable[[HttpRequest, QuerySet, str], HttpResponse] | None = None
     exportable: bool = True
     hidden_columns: Sequence[str] = ()
@@ -155,6 +171,15 @@ class Registration:
     sample: Callable[[Any, Any], Model] | None = None
     sample_public: bool | None = None
     sample_recipient_editable: bool | None = None
+
+    def __post_init__(self) -> None:
+        # A column declaration also says which fields a record is made of: the form and the
+        # API follow from it unless the module gives its own.
+        if self.columns_table is not None:
+            if self.form is None:
+                self.form = form_for(self.columns_table)
+            if self.viewset is None and self.api_prefix:
+                self.viewset = viewset_for(self)
 
     # -- names and addresses -------------------------------------------------------------
     @property
@@ -199,10 +224,31 @@ class Registration:
             for page, (route, view) in views.items()
             if self.has(page)
         ]
-        if self.workflow is not None:
+        if self.columns_table is not None and self.exportable and self.has("list"):
             patterns.append(
                 path(
-                    f"{self.path}<int:pk>/{self.names.get('move', 'move')}/",
+                    f"{self.path}export/",
+                    RegisteredExportView.as_view(registration=self),
+                    name=self.names.get("export", "export"),
+                )
+            )
+        if self.columns_table is not None and self.imports:
+            patterns += import_urls(
+                self.columns_table,
+                namespace=self.prefix,
+                route=f"{self.path}import/",
+                template_route=f"{self.path}import/template.xlsx",
+                done_url_name=self.url_name("list"),
+                names=(
+                    self.names.get("import", "import"),
+                    self.names.get("import_template", "import_template"),
+                ),
+            )
+        if self.workflow is not None:
+            move_path = self.move_path or self.names.get("move", "move")
+            patterns.append(
+                path(
+                    f"{self.path}<int:pk>/{move_path}/",
                     RegisteredMoveView.as_view(registration=self),
                     name=self.names.get("move", f"{self.key}_move"),
                 )
@@ -329,6 +375,8 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
         if fmt in EXPORT_FORMATS and reg.exportable:
             if reg.export is not None:
                 return reg.export(request, qs, fmt)
+            if reg.columns_table is not None:
+                return export_response(reg.columns_table, qs, fmt)
             RequestConfig(request, paginate=False).configure(table)
             return export_table(table, reg.key, fmt)
         RequestConfig(request, paginate={"per_page": reg.per_page}).configure(table)
@@ -349,10 +397,30 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
             "export_formats": EXPORT_FORMATS if reg.exportable else (),
             "links": reg.links(),
             "can_create": reg.has("create") and can_create(request.user, reg.model),
+            "import_url": (
+                reverse(f"{reg.prefix}:{reg.names.get('import', 'import')}")
+                if reg.columns_table is not None and reg.imports
+                else None
+            ),
             "model_meta": reg.model._meta,
             **(reg.list_context(request) if reg.list_context else {}),
         }
         return render(request, reg.list_template, context)
+
+
+class RegisteredExportView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
+    """The list's records, filtered as the list is, in the column declaration's columns:
+    `?format=xlsx` (default) or `?format=csv`."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.login_required = not self.registration.public
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        reg = self.registration
+        fmt = request.GET.get("format") or request.GET.get("export") or "xlsx"
+        _filterset, qs = reg.filtered(request)
+        return export_response(reg.columns_table, qs, fmt if fmt in EXPORT_FORMATS else "xlsx")
 
 
 class RegisteredDetailView(RegisteredViewMixin, ObjectDetailView):
@@ -447,6 +515,101 @@ class RegisteredDeleteView(RegisteredViewMixin, LoginRequiredMixin, ScopedObject
         reg = self.registration
         target = reg.after_delete or (reg.url_name("list") if reg.has("list") else None)
         return HttpResponseRedirect(reverse(target) if target else "/")
+
+
+# -- form and API from a column declaration --------------------------------------------------
+def _declared_fields(table: Table) -> list[Any]:
+    """The model fields the declaration imports (the record's editable fields)."""
+    model_fields = {f.name: f for f in table.model._meta.get_fields()}
+    return [
+        (column, model_fields[column.key])
+        for column in table.import_columns
+        if column.key in model_fields and getattr(model_fields[column.key], "editable", False)
+    ]
+
+
+def form_for(table: Table) -> type:
+    """A `TrackedModelForm` of the fields the column declaration imports (dates as pickers)."""
+    from django.forms import modelform_factory
+
+    from duikou.core.forms import TrackedModelForm, date_input
+
+    fields = [f for _column, f in _declared_fields(table)]
+    widgets = {f.name: date_input() for f in fields if f.get_internal_type() == "DateField"}
+    return modelform_factory(
+        table.model, form=TrackedModelForm, fields=[f.name for f in fields], widgets=widgets
+    )
+
+
+def viewset_for(registration: Registration) -> type:
+    """A `ScopedModelViewSet` whose serializer has the declaration's fields, references named
+    as the declaration names them first (a code), with the registration's joins and filters."""
+    from duikou.core.api import ScopedModelViewSet, TrackedSerializer
+    from duikou.core.api_fields import CodeRelatedField
+    from duikou.core.columns import REF, REFS
+
+    model = registration.model
+    fields = _declared_fields(registration.columns_table)
+    attrs: dict[str, Any] = {}
+    for column, model_field in fields:
+        if column.kind in (REF, REFS) and column.ref is not None:
+            attrs[model_field.name] = CodeRelatedField(
+                slug_field=column.ref.export_field,
+                queryset=column.ref.model_class._default_manager.all(),
+                many=column.kind == REFS,
+                required=column.required,
+                allow_null=not column.required and column.kind == REF,
+            )
+    meta = type(
+        "Meta", (), {"model": model, "fields": ["id", *(f.name for _c, f in fields), "version"]}
+    )
+    serializer = type(f"{model.__name__}Serializer", (TrackedSerializer,), {"Meta": meta, **attrs})
+    queryset = model._default_manager.all()
+    if registration.select_related:
+        queryset = queryset.select_related(*registration.select_related)
+    if registration.prefetch_related:
+        queryset = queryset.prefetch_related(*registration.prefetch_related)
+    if registration.ordering:
+        queryset = queryset.order_by(*registration.ordering)
+    return type(
+        f"{model.__name__}ViewSet",
+        (ScopedModelViewSet,),
+        {
+            "serializer_class": serializer,
+            "filterset_class": registration.filterset,
+            "queryset": queryset,
+        },
+    )
+
+
+# -- import ----------------------------------------------------------------------------------
+def import_urls(
+    table: Table,
+    *,
+    namespace: str,
+    route: str,
+    template_route: str,
+    done_url_name: str,
+    names: tuple[str, str] = ("import", "import_template"),
+) -> list[URLPattern]:
+    """The import page of a column declaration (core/dataviews.py ImportView) and its template
+    download, named `<namespace>:<names[0]>` / `:<names[1]>`; a confirmed import goes to
+    `done_url_name`. Registrations with `imports=True` get these; a model without pages of its
+    own (fund transactions) puts them in its app's urls.py."""
+    view = type(
+        f"{table.model.__name__}ImportView",
+        (ImportView,),
+        {
+            "table": table,
+            "url_name": f"{namespace}:{names[0]}",
+            "template_url_name": f"{namespace}:{names[1]}",
+            "done_url_name": done_url_name,
+        },
+    )
+    return [
+        path(route, view.as_view(), name=names[0]),
+        path(template_route, template_view(table), name=names[1]),
+    ]
 
 
 # -- export ----------------------------------------------------------------------------------

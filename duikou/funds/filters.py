@@ -21,7 +21,10 @@ class FundTransactionFilterSet(django_filters.FilterSet):
     project = django_filters.CharFilter(field_name="project__code", label=_("Project code"))
     party = PartyFilter(field_name="project__aiding_party")
     place = PlaceFilter(field_name="project__place")
-    year = django_filters.NumberFilter(field_name="date__year", label=_("Year"))
+    # A year outside the calendar is bad input (400), not a date the database cannot build.
+    year = django_filters.NumberFilter(
+        field_name="date__year", label=_("Year"), min_value=1, max_value=9999
+    )
     kind = django_filters.ChoiceFilter(choices=TransactionKind.choices, label=_("Kind"))
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("From"))
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("To"))

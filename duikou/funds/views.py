@@ -19,10 +19,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from duikou.core.dataviews import ImportView, template_view
 from duikou.core.exports import table_response
 from duikou.core.templatetags.duikou import wan
-from duikou.funds.columns import TRANSACTIONS
 from duikou.funds.compliance import compliance, counted_status_labels, rule_config, sees_figures
 from duikou.funds.forms import AllocationForm, TransactionForm
 from duikou.funds.models import FundPlan, PortfolioSummary
@@ -77,16 +75,6 @@ def record(request: HttpRequest, project_pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Enter the kind, date and amount."))
     return HttpResponseRedirect(project.get_absolute_url())
-
-
-class TransactionImportView(ImportView):
-    table = TRANSACTIONS
-    url_name = "funds:import"
-    template_url_name = "funds:import_template"
-    done_url_name = "projects:list"
-
-
-transaction_template = template_view(TRANSACTIONS)
 
 
 # -- the two-80 rule ------------------------------------------------------------------------

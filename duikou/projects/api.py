@@ -17,7 +17,7 @@ from duikou.projects.choices import Status
 from duikou.projects.filters import ProjectFilterSet
 from duikou.projects.forms import PROJECT_FIELDS
 from duikou.projects.models import Category, Project
-from duikou.projects.services import Refused, allowed_moves, change_status, check_deletable
+from duikou.projects.services import Refused, allowed_moves, change_status
 
 
 class ProjectSerializer(TrackedSerializer):
@@ -103,13 +103,6 @@ class ProjectViewSet(ScopedModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
     queryset = Project.objects.with_relations().order_by("-plan_year", "code")
-
-    def perform_destroy(self, instance):
-        try:
-            check_deletable(instance)
-        except Refused as refused:
-            raise ValidationError({"status": refused.messages}) from None
-        super().perform_destroy(instance)
 
     @extend_schema(request=TransitionSerializer, responses=ProjectSerializer)
     @action(detail=True, methods=["post"])

@@ -66,7 +66,17 @@ class ProjectFilterSet(django_filters.FilterSet):
             ("budget_aid", "aid"),
             ("status", "status"),
             ("updated_at", "updated"),
+            # The list's sortable columns (projects/tables.py) use these terms too.
+            ("aiding_party__code", "aiding_party"),
+            ("place__code", "place"),
+            ("category__sort_order", "category"),
         ),
+        field_labels={
+            "budget_aid": _("Aid funds"),
+            "aiding_party__code": _("Aiding party"),
+            "place__code": _("Place"),
+            "category__sort_order": _("Category"),
+        },
         label=_("Sort by"),
     )
 

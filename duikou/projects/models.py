@@ -24,6 +24,7 @@ from duikou.projects.choices import (
     FundingSource,
     Status,
     is_frozen,
+    money_frozen,
 )
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
@@ -217,6 +218,16 @@ class Project(AmendmentMixin, TrackedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:detail", args=[self.pk])
+
+    def delete_refusal(self) -> str | None:
+        """Why this project may not be deleted, if it may not: an accepted or handed-over
+        project is a record of finished work and is kept. (Allocations and transactions
+        protect it through their foreign keys; core/deletion.py names them.)"""
+        if money_frozen(self.status):
+            return _("A project that is %(status)s is kept; it cannot be deleted.") % {
+                "status": Status(self.status).label
+            }
+        return None
 
     def clean(self) -> None:
         self.clean_places()

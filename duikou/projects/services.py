@@ -12,7 +12,7 @@ from duikou.core.errors import Refused  # noqa: F401 (imported from here by olde
 from duikou.core.roles import Role
 from duikou.core.scoping import Scope, can_edit
 from duikou.core.workflow import Actor, Need, Step, Workflow
-from duikou.projects.choices import STANDARD_CATEGORIES, Status, money_frozen
+from duikou.projects.choices import STANDARD_CATEGORIES, Status
 from duikou.projects.models import Category, Project, may_amend_frozen
 
 
@@ -113,12 +113,10 @@ def change_status(project: Project, to: str, user: Any, **details: Any) -> Proje
 
 
 def check_deletable(project: Project) -> None:
-    """An accepted or handed-over project is a record of finished work: it is kept."""
-    if money_frozen(project.status):
-        raise Refused(
-            _("A project that is %(status)s is kept; it cannot be deleted.")
-            % {"status": Status(project.status).label}
-        )
+    """Refused unless `project` may be deleted (its model's `delete_refusal`)."""
+    refusal = project.delete_refusal()
+    if refusal:
+        raise Refused(refusal, code="delete_refused")
 
 
 def amend_frozen_project(

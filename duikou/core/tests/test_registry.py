@@ -136,3 +136,40 @@ def test_a_plan_detail_keeps_its_allocations_and_approve_button(client_for, coor
     text = client_for(coordinator).get(f"/funds/plans/{plan.pk}/").content.decode()
     assert reverse("funds:approve", args=[plan.pk]) in text
     assert 'data-testid="plan-allocated"' in text
+
+
+def test_a_column_declaration_gives_a_registration_its_form_and_api(hq_a, hq_b):
+    from rest_framework.test import APIRequestFactory, force_authenticate
+
+    from duikou.core.registry import Registration
+    from duikou.projects.columns import PROJECTS
+    from duikou.projects.models import Project
+    from duikou.projects.tests.factories import make_project
+
+    reg = Registration(
+        model=Project,
+        prefix="projects",
+        columns_table=PROJECTS,
+        api_prefix="kit-projects",
+        select_related=["aiding_party", "place", "category", "implementing_organisation"],
+        prefetch_related=["extra_places"],
+        ordering=["code"],
+    )
+    imported = [c.key for c in PROJECTS.import_columns]
+    assert list(reg.form.base_fields) == [*imported, "expected_version"]
+    assert "status" not in reg.form.base_fields  # moves only through the lifecycle
+    assert reg.form.base_fields["start_date"].widget.input_type == "date"
+
+    mine = make_project(code="KIT-DECL-A")
+    list_view = reg.viewset.as_view({"get": "list"})
+    request = APIRequestFactory().get("/")
+    force_authenticate(request, hq_a)
+    rows = list_view(request).data
+    rows = rows["results"] if isinstance(rows, dict) else rows
+    row = next(r for r in rows if r["code"] == mine.code)
+    assert (row["place"], row["aiding_party"], row["extra_places"]) == ("654021", "320000", [])
+    request = APIRequestFactory().get("/")
+    force_authenticate(request, hq_b)
+    rows = list_view(request).data
+    rows = rows["results"] if isinstance(rows, dict) else rows
+    assert mine.code not in {r["code"] for r in rows}  # the scope rule reads for the API too

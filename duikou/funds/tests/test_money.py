@@ -104,3 +104,13 @@ def test_the_summary_follows_projects_and_transactions(hq_a):
     project.save()
     assert not PortfolioSummary.objects.filter(year=2024, aiding_party=project.aiding_party)
     assert PortfolioSummary.objects.get(year=2025, aiding_party=project.aiding_party).projects == 1
+
+
+def test_a_transaction_year_outside_the_calendar_is_bad_input_not_a_server_error(hq_a):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(hq_a)
+    response = api.get("/api/v1/transactions/?year=1.160025775497676e%2B16")
+    assert response.status_code == 400 and "year" in response.json()
+    assert api.get("/api/v1/transactions/?year=2024").status_code == 200
