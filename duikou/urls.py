@@ -15,8 +15,8 @@ urlpatterns = [
     path("accounts/", include("duikou.accounts.urls")),
     # Lists of places and of parties with their current pairings: views of the pairings app
     # at the places' and parties' own addresses.
-    path("places/", pairing_views.place_list, name="place-list"),
-    path("organisations/parties/", pairing_views.party_list, name="party-list"),
+    path("places/", pairing_views.place_list, name="places_index"),
+    path("organisations/parties/", pairing_views.party_list, name="parties_index"),
     path("places/", include("duikou.places.urls")),
     path("organisations/", include("duikou.organisations.urls")),
     path("pairings/", include("duikou.pairings.urls")),

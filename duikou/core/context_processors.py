@@ -16,9 +16,15 @@ from duikou.core.scoping import Scope
 # its own entry (`registry.register(..., nav=(label, roles), nav_order=...)`).
 STATIC_NAV = [
     (10, "dashboard:home", _("Overview"), None),
-    (30, "place-list", _("Places"), None),
-    (40, "party-list", _("Aiding parties"), None),
-    (80, "compliance:table", _("The two 80 percent rule"), None),
+    (30, "places_index", _("Places"), None),
+    (40, "parties_index", _("Aiding parties"), None),
+    # Fund figures are for the parties and the overseers (PortfolioSummary's scope rule).
+    (
+        80,
+        "compliance:table",
+        _("The two 80 percent rule"),
+        {Role.ADMIN, Role.COORDINATOR, Role.HQ, Role.WORK_GROUP},
+    ),
     (90, None, _("Personnel"), None),
     (100, None, _("Twinning"), None),
     (110, None, _("Investment"), None),

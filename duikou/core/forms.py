@@ -53,7 +53,7 @@ class MoveForm(forms.Form):
         label=_("I confirm: this step cannot be undone."), required=False
     )
 
-    def __init__(self, *args, step=None, **kwargs):
+    def __init__(self, *args, step=None, record=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.step = step
         if step is None:
@@ -65,6 +65,17 @@ class MoveForm(forms.Form):
                 del self.fields[name]
             else:
                 self.fields[name].required = True
+        if step.date_field and record is not None:
+            # The move fills a date of the record (开工: the start date): asked for, with the
+            # record's own date as the default, and required while it has none.
+            current = getattr(record, step.date_field)
+            field = forms.DateField(
+                label=record._meta.get_field(step.date_field).verbose_name,
+                widget=date_input(),
+                required=current is None,
+                initial=current,
+            )
+            self.fields = {"date": field, **{k: v for k, v in self.fields.items() if k != "date"}}
         if step.send_back and "opinion" in self.fields:
             self.fields["opinion"].label = _("Reason")
         if step.confirm:

@@ -79,6 +79,9 @@ class Step:
     send_back: the move returns the record to an earlier state; an opinion (the reason) is
         required.
     check: the record's own readiness, returning the reason it is not ready or None.
+    date_field: a date field of the record the move's date is written to (开工 sets the start
+        date, 竣工 the finish date); the page asks for it, and it is required while the record
+        has none.
     """
 
     source: str
@@ -89,6 +92,7 @@ class Step:
     confirm: bool = False
     send_back: bool = False
     check: Callable[[Any], str | None] | None = None
+    date_field: str | None = None
 
     @property
     def required(self) -> frozenset[Need]:
@@ -178,11 +182,18 @@ class Workflow:
                     _("This move needs: %(needs)s.") % {"needs": "、".join(map(str, missing))},
                     code="needs",
                 )
+            update = {self.field}
+            if step.date_field:
+                if given.date is not None:
+                    setattr(locked, step.date_field, given.date)
+                    update.add(step.date_field)
+                elif getattr(locked, step.date_field) is None:
+                    label = locked._meta.get_field(step.date_field).verbose_name
+                    raise Refused(_("This move needs: %(needs)s.") % {"needs": label}, code="needs")
             if step.check is not None and (reason := step.check(locked)):
                 raise Refused(reason, code="not_ready")
             setattr(locked, self.field, target)
             on_move = getattr(locked, "on_workflow_move", None)
-            update = {self.field}
             if on_move is not None:
                 update |= set(on_move(step, given, user) or ())
             try:  # the record as it will be saved must still satisfy the model's rules
@@ -236,7 +247,7 @@ def move_from_request(flow: Workflow, request: Any, obj: Any) -> tuple[bool, str
 
     target = request.POST.get("target", "") or request.POST.get("status", "")
     step = flow.step(getattr(obj, flow.field), target)
-    form = MoveForm(request.POST, request.FILES, step=step)
+    form = MoveForm(request.POST, request.FILES, step=step, record=obj)
     if step is None or not form.is_valid():
         if step is None:
             return False, _("A record cannot go from %(from)s to %(to)s.") % {
@@ -265,7 +276,7 @@ def panel_context(flow: Workflow, user: Any, obj: Any) -> dict[str, Any]:
     from duikou.core.forms import MoveForm
 
     moves = (
-        [(step, MoveForm(step=step)) for step in flow.allowed(user, obj)]
+        [(step, MoveForm(step=step, record=obj)) for step in flow.allowed(user, obj)]
         if user.is_authenticated
         else []
     )

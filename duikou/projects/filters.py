@@ -28,6 +28,9 @@ class SortFilter(django_filters.OrderingFilter):
     terms), which drops every ordering and leaves pages without a stable order.
     """
 
+    # django-filter's own "(descending)" suffix has no Chinese translation: ours has.
+    descending_fmt = _("%s (descending)")
+
     def filter(self, qs, value):
         if value and not any(value):
             return qs
@@ -76,6 +79,7 @@ class ProjectFilterSet(django_filters.FilterSet):
             "aiding_party__code": _("Aiding party"),
             "place__code": _("Place"),
             "category__sort_order": _("Category"),
+            "updated_at": _("Last changed"),
         },
         label=_("Sort by"),
     )

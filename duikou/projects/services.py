@@ -40,18 +40,6 @@ RECIPIENT = Actor(
 )
 
 
-def _has_start_date(project: Project) -> str | None:
-    if not project.start_date:
-        return _("Enter the start date before the project goes under construction.")
-    return None
-
-
-def _has_finish_date(project: Project) -> str | None:
-    if not project.finish_date:
-        return _("Enter the finish date before the project is completed.")
-    return None
-
-
 # The lifecycle 储备→计划→批复→在建→竣工→验收→移交: who makes each move and what it needs.
 LIFECYCLE = Workflow(
     "projects.Project",
@@ -74,14 +62,14 @@ LIFECYCLE = Workflow(
             Status.BUILDING,
             PARTY,
             gettext_lazy("Start construction"),
-            check=_has_start_date,
+            date_field="start_date",
         ),
         Step(
             Status.BUILDING,
             Status.COMPLETED,
             PARTY,
             gettext_lazy("Complete"),
-            check=_has_finish_date,
+            date_field="finish_date",
         ),
         Step(
             Status.COMPLETED,

@@ -173,3 +173,19 @@ def test_a_column_declaration_gives_a_registration_its_form_and_api(hq_a, hq_b):
     rows = list_view(request).data
     rows = rows["results"] if isinstance(rows, dict) else rows
     assert mine.code not in {r["code"] for r in rows}  # the scope rule reads for the API too
+
+
+def test_the_menu_leads_to_the_pages_not_to_the_api_and_hides_what_a_role_cannot_open(
+    client_for, recipient, hq_a
+):
+    text = client_for(hq_a).get("/").content.decode()
+    assert 'href="/places/"' in text and 'href="/organisations/parties/"' in text
+    assert "/api/v1/places/" not in text
+    recipient_menu = client_for(recipient).get("/").content.decode()
+    assert 'href="/compliance/"' not in recipient_menu
+    assert client_for(recipient).get("/compliance/").status_code == 403
+
+
+def test_the_project_sort_menu_is_all_chinese(client_for, hq_a):
+    text = client_for(hq_a).get("/projects/").content.decode()
+    assert "(descending)" not in text and "降序" in text and "修改时间" in text

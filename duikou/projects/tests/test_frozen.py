@@ -110,9 +110,7 @@ def test_a_handed_over_project_cannot_be_edited_or_disbursed_against(client_for,
     assert fresh.transactions.count() == 1
 
 
-def test_a_handed_over_project_cannot_be_deleted_through_the_api_or_the_page(
-    api, client_for, hq_a
-):
+def test_a_handed_over_project_cannot_be_deleted_through_the_api_or_the_page(api, client_for, hq_a):
     project = make_project(status=Status.HANDED_OVER)
     response = api(hq_a).delete(f"/api/v1/projects/{project.pk}/")
     assert response.status_code == 409  # the one refusal: the record's state forbids it

@@ -120,3 +120,30 @@ def test_finish_before_start_is_invalid(hq_a):
     with pytest.raises(ValidationError) as err:
         project.full_clean()
     assert "finish_date" in err.value.message_dict
+
+
+def test_starting_and_completing_a_project_records_their_dates(hq_a):
+    project = make_project(status=Status.APPROVED)
+    change_status(project, Status.BUILDING, hq_a, date=dt.date(2024, 4, 2))
+    with pytest.raises(Refused):
+        change_status(project, Status.COMPLETED, hq_a, date=dt.date(2024, 1, 1))  # before start
+    change_status(project, Status.COMPLETED, hq_a, date=dt.date(2024, 11, 20))
+    project.refresh_from_db()
+    assert (project.start_date, project.finish_date) == (dt.date(2024, 4, 2), dt.date(2024, 11, 20))
+    assert [m.date for m in timeline(project)] == [dt.date(2024, 4, 2), dt.date(2024, 11, 20)]
+
+
+def test_the_completion_form_asks_for_the_finish_date(client_for, hq_a):
+    from django.urls import reverse
+
+    project = make_project(status=Status.BUILDING, start_date=dt.date(2024, 3, 1))
+    client = client_for(hq_a)
+    page = client.get(project.get_absolute_url()).content.decode()
+    from duikou.projects.models import Project
+
+    label = str(Project._meta.get_field("finish_date").verbose_name)
+    assert 'data-testid="move-completed-form"' in page and label in page
+    url = reverse("projects:transition", args=[project.pk])
+    client.post(url, {"target": "completed", "date": "2024-10-30"})
+    project.refresh_from_db()
+    assert project.status == Status.COMPLETED and project.finish_date == dt.date(2024, 10, 30)
