@@ -91,6 +91,21 @@ def client_for(client):
     return sign_in
 
 
+@pytest.fixture
+def api(db):
+    """An API client authenticated with a DRF token of the given user."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    def for_user(user) -> APIClient:
+        client = APIClient()
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return for_user
+
+
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium driven by Playwright (no browser download)."""

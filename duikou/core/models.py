@@ -62,15 +62,10 @@ class TrackedModel(models.Model):
         }
 
 
-class ChangeRecord(models.Model):
-    """One create, update or delete of a tracked record: who, when, under which request, what."""
+class AttributedRecord(models.Model):
+    """Who did something: the user (kept by name too, should the account go) — for the
+    change log and the workflow timeline."""
 
-    class Action(models.TextChoices):
-        CREATE = "create", _("Created")
-        UPDATE = "update", _("Updated")
-        DELETE = "delete", _("Deleted")
-
-    timestamp = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
@@ -80,6 +75,20 @@ class ChangeRecord(models.Model):
         related_name="+",
     )
     user_name = models.CharField(_("user name"), max_length=150, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class ChangeRecord(AttributedRecord):
+    """One create, update or delete of a tracked record: who, when, under which request, what."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Updated")
+        DELETE = "delete", _("Deleted")
+
+    timestamp = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     request_id = models.CharField(_("request id"), max_length=64, blank=True, db_index=True)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
@@ -101,7 +110,7 @@ class ChangeRecord(models.Model):
         return self.content_type.model_class()
 
 
-class WorkflowMove(models.Model):
+class WorkflowMove(AttributedRecord):
     """One move of a record through its workflow: the timeline shown on the record's page.
 
     The state field's change is in the change log as well; this keeps what only a move has:
@@ -115,15 +124,6 @@ class WorkflowMove(models.Model):
     source = models.CharField(_("from"), max_length=30)
     target = models.CharField(_("to"), max_length=30)
     is_send_back = models.BooleanField(_("sent back"), default=False)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    user_name = models.CharField(_("user name"), max_length=150, blank=True)
     date = models.DateField(_("date"))
     opinion = models.TextField(_("opinion"), blank=True)
     document_number = models.CharField(_("document number"), max_length=100, blank=True)

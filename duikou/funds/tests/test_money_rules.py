@@ -8,8 +8,6 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from duikou.funds.choices import TransactionKind
 from duikou.funds.columns import import_transactions
@@ -22,17 +20,6 @@ from duikou.projects.tests.factories import START, make_plan, make_project, part
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2024, 5, 1)
-
-
-@pytest.fixture
-def api():
-    def for_user(user) -> APIClient:
-        client = APIClient()
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-
-    return for_user
 
 
 def plan_form(plan: FundPlan, **over) -> dict:

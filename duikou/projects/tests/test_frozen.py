@@ -7,8 +7,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from duikou.core.history import history_for
 from duikou.funds.choices import TransactionKind
@@ -22,17 +20,6 @@ from duikou.projects.tests.factories import START, make_plan, make_project, plac
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2024, 5, 1)
-
-
-@pytest.fixture
-def api():
-    def for_user(user) -> APIClient:
-        client = APIClient()
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-
-    return for_user
 
 
 def funded_project(status: str, hq_a, year: int = 2024) -> Project:
