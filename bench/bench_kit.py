@@ -209,9 +209,7 @@ def run() -> dict[str, dict]:
     exported = Project.objects.filter(code__startswith=EXPORT_PREFIX)
     if exported.count() != EXPORT_ROWS:
         exported.delete()
-        Project.objects.bulk_create(
-            _plain_projects(EXPORT_PREFIX, EXPORT_ROWS), batch_size=2000
-        )
+        Project.objects.bulk_create(_plain_projects(EXPORT_PREFIX, EXPORT_ROWS), batch_size=2000)
 
     def export() -> None:
         response = export_response(PROJECTS, exported.with_relations().order_by("code"), "xlsx")

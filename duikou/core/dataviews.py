@@ -288,7 +288,9 @@ def import_outcome(request: HttpRequest, run: TaskRun) -> str:
         and run.owner_id == request.user.pk
         and _upload_path(token).exists()
         and not TaskRun.objects.filter(
-            kind=COMMIT_KIND, arguments__5=run.pk, state__in=[TaskRun.State.QUEUED, TaskRun.State.RUNNING]
+            kind=COMMIT_KIND,
+            arguments__5=run.pk,
+            state__in=[TaskRun.State.QUEUED, TaskRun.State.RUNNING],
         ).exists()
     )
     return render_to_string(

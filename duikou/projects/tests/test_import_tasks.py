@@ -141,4 +141,3 @@ def test_a_queued_import_is_previewed_and_written_by_a_worker_process(run_worker
         "TK-W2",
     }
     assert {e.user_name for e in history_for(Project.objects.get(code="TK-W1"))} == {hq_a.username}
-
