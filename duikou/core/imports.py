@@ -163,30 +163,32 @@ def _run(
             result.rows = _plan(table, sheet, user, result.errors, report)
         if result.errors:
             return result
-        with transaction.atomic():
-            savepoint = transaction.savepoint()
-            try:
+        try:
+            with transaction.atomic():  # a savepoint, rolled back by raising
                 _write(table, result.rows, report)
                 result.errors.extend(_outside_scope(table, sheet, result.rows, user))
-            except (IntegrityError, DatabaseError):
-                # A database rule the checks above do not know: refused whole, never a 500; the
-                # details go to the log, not to the page.
-                log.exception("import of %s refused by the database", model_label(table))
-                transaction.savepoint_rollback(savepoint)
-                result.errors.append(
-                    CellError(
-                        1,
-                        _("whole file"),
-                        _("The database refused the file as it stands; nothing was written."),
-                    )
+                if result.errors or not commit:
+                    raise _RollBack
+        except _RollBack:
+            return result
+        except (IntegrityError, DatabaseError):
+            # A database rule the checks above do not know: refused whole, never a 500; the
+            # details go to the log, not to the page.
+            log.exception("import of %s refused by the database", model_label(table))
+            result.errors.append(
+                CellError(
+                    1,
+                    _("whole file"),
+                    _("The database refused the file as it stands; nothing was written."),
                 )
-                return result
-            if result.errors or not commit:
-                transaction.savepoint_rollback(savepoint)
-                return result
-            transaction.savepoint_commit(savepoint)
-            result.written = True
+            )
+            return result
+        result.written = True
         return result
+
+
+class _RollBack(Exception):
+    """Raised inside the write block to undo it: a preview, or rows outside the scope."""
 
 
 # -- planning -------------------------------------------------------------------------------

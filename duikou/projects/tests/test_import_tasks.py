@@ -141,3 +141,21 @@ def test_a_queued_import_is_previewed_and_written_by_a_worker_process(run_worker
         "TK-W2",
     }
     assert {e.user_name for e in history_for(Project.objects.get(code="TK-W1"))} == {hq_a.username}
+
+
+@pytest.mark.django_db
+def test_a_file_the_database_refuses_mid_write_is_refused_whole_not_a_crash(hq_a, monkeypatch):
+    from django.db import IntegrityError
+    from django.db.models.query import QuerySet
+
+    from duikou.projects.columns import import_projects
+
+    def refuse(*args, **kwargs):
+        raise IntegrityError("a rule the checks do not know")
+
+    # Inside bulk_create's own atomic block, as a real constraint failure would be.
+    monkeypatch.setattr(QuerySet, "_batched_insert", refuse)
+    result = import_projects("p.csv", csv_file(good("TK-DB")), hq_a, commit=True)
+    assert not result.ok and not result.written
+    assert "nothing was written" in result.errors[0].reason or "未写入" in result.errors[0].reason
+    assert not Project.objects.filter(code="TK-DB").exists()
