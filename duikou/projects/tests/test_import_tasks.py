@@ -125,7 +125,9 @@ def test_a_big_export_is_a_task_whose_file_only_its_owner_downloads(
 
 
 @pytest.mark.worker
-def test_a_queued_import_is_previewed_and_written_by_a_worker_process(run_worker, client, hq_a):
+def test_a_queued_import_is_previewed_and_written_by_a_worker_process(
+    run_worker, base_data, client, hq_a
+):
     client.force_login(hq_a)
     preview = upload(client, good("TK-W1"), good("TK-W2"))
     assert preview.state == TaskRun.State.QUEUED  # waits in the database for any worker
