@@ -52,7 +52,6 @@ def _setup_django() -> None:
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "duikou.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ.setdefault("IMPORT_MAX_ROWS", str(IMPORT_ROWS))
     import django
 
     django.setup()

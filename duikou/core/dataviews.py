@@ -240,6 +240,7 @@ def _import_task(label: str, token: str, name: str, *, commit: bool) -> ImportRe
     kind = COMMIT_KIND if commit else PREVIEW_KIND
     _outcome_path(token, kind).write_text(json.dumps(_outcome(result), ensure_ascii=False))
     if not result.ok:
+        path.unlink(missing_ok=True)  # a file with errors cannot be confirmed: not kept
         n = len(result.errors)
         raise tasks.TaskFailed(
             ngettext(

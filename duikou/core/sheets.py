@@ -30,7 +30,7 @@ MAX_COLUMNS = 200
 
 def max_rows() -> int:
     """The most data rows one file may have (setting IMPORT_MAX_ROWS)."""
-    return int(getattr(settings, "IMPORT_MAX_ROWS", 20000))
+    return int(getattr(settings, "IMPORT_MAX_ROWS", 100_000))
 
 
 def letter(index: int) -> str:
