@@ -237,6 +237,14 @@ class Table:
     write: Callable[..., None] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        _TABLES[self.label] = self
+
+    @property
+    def label(self) -> str:
+        """The name a background task finds this table by (`table_named`): the model's label."""
+        return self.model._meta.label
+
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
 
@@ -247,6 +255,20 @@ class Table:
     @property
     def export_columns(self) -> list[Column]:
         return [c for c in self.columns if c.exports]
+
+
+_TABLES: dict[str, Table] = {}
+
+
+def table_named(label: str) -> Table:
+    """The table of the model `label` ("projects.Project"): a module declares its table in its
+    app's `columns.py`, which a worker process imports here the first time it is asked."""
+    if label not in _TABLES:
+        import importlib
+
+        app = apps.get_model(label)._meta.app_config
+        importlib.import_module(f"{app.name}.columns")
+    return _TABLES[label]
 
 
 class Lookups:

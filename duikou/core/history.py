@@ -46,12 +46,13 @@ def json_safe(value: Any) -> Any:
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    keys = before.keys() | after.keys()
-    return {
-        key: [json_safe(before.get(key)), json_safe(after.get(key))]
-        for key in sorted(keys)
-        if json_safe(before.get(key)) != json_safe(after.get(key))
-    }
+    # Each value is made JSON-safe once: an import of 20,000 rows diffs 20 fields per row.
+    changes: dict[str, list[Any]] = {}
+    for key in sorted(before.keys() | after.keys()):
+        old, new = json_safe(before.get(key)), json_safe(after.get(key))
+        if old != new:
+            changes[key] = [old, new]
+    return changes
 
 
 def record_change(

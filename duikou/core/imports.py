@@ -21,6 +21,7 @@ What it does, in order, inside one transaction:
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 from collections.abc import Callable, Iterator
@@ -149,22 +150,31 @@ def _run(
             CellError(1, _("whole file"), _("You may not add or change these records."))
         )
         return result
-    with transaction.atomic():
-        if lock := table.extra.get("lock"):
+    # A table with a lock hook plans inside the write transaction, holding its locks from the
+    # first read. Without one, the rows are planned first and the transaction opens for the
+    # writes: on PostgreSQL (read committed) that is the same; on SQLite it keeps the task's
+    # transaction from holding a read snapshot while its progress is written beside it (a
+    # deferred transaction that read before another connection wrote may not write).
+    lock = table.extra.get("lock")
+    with transaction.atomic() if lock else contextlib.nullcontext():
+        if lock:
             lock(sheet, user)
         with batch():
             result.rows = _plan(table, sheet, user, result.errors, report)
         if result.errors:
             return result
-        savepoint = transaction.savepoint()
         try:
-            _write(table, result.rows, report)
-            result.errors.extend(_outside_scope(table, sheet, result.rows, user))
+            with transaction.atomic():  # a savepoint, rolled back by raising
+                _write(table, result.rows, report)
+                result.errors.extend(_outside_scope(table, sheet, result.rows, user))
+                if result.errors or not commit:
+                    raise _RollBack
+        except _RollBack:
+            return result
         except (IntegrityError, DatabaseError):
             # A database rule the checks above do not know: refused whole, never a 500; the
             # details go to the log, not to the page.
             log.exception("import of %s refused by the database", model_label(table))
-            transaction.savepoint_rollback(savepoint)
             result.errors.append(
                 CellError(
                     1,
@@ -173,12 +183,12 @@ def _run(
                 )
             )
             return result
-        if result.errors or not commit:
-            transaction.savepoint_rollback(savepoint)
-            return result
-        transaction.savepoint_commit(savepoint)
         result.written = True
-    return result
+        return result
+
+
+class _RollBack(Exception):
+    """Raised inside the write block to undo it: a preview, or rows outside the scope."""
 
 
 # -- planning -------------------------------------------------------------------------------

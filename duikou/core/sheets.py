@@ -30,7 +30,7 @@ MAX_COLUMNS = 200
 
 def max_rows() -> int:
     """The most data rows one file may have (setting IMPORT_MAX_ROWS)."""
-    return int(getattr(settings, "IMPORT_MAX_ROWS", 20000))
+    return int(getattr(settings, "IMPORT_MAX_ROWS", 100_000))
 
 
 def letter(index: int) -> str:
@@ -220,10 +220,11 @@ def read_sheet(name: str, content: bytes, columns: list[Column]) -> Sheet:
     rows = []
     blank = 0
     limit = max_rows()
+    totals = _totals_labels()
     for number, cells in enumerate(table, start=2):
         if number == 2 and _is_notes_row(cells, positions, notes):
             continue  # the template's second row says what to write; it is not data
-        if cells and cells[0] in _totals_labels():
+        if cells and cells[0] in totals:
             break  # an export's totals row ends the data
         if not any(cells):
             # Blank rows cost reading too: a sheet of a million empty rows is refused as well.

@@ -156,6 +156,31 @@ _running: ContextVar[Progress | None] = ContextVar("duikou_task_progress", defau
 progress = _CurrentProgress()
 
 
+_OUTCOMES: dict[str, Callable[[Any, TaskRun], str]] = {}
+
+
+def outcome(*kinds: str) -> Callable[[Callable[[Any, TaskRun], str]], Callable[..., str]]:
+    """Register `fn(request, run) -> html`, the account of a finished run of these kinds that
+    its task page shows below the progress bar (an import's preview table, say)."""
+
+    def register(fn: Callable[[Any, TaskRun], str]) -> Callable[[Any, TaskRun], str]:
+        for kind in kinds:
+            _OUTCOMES[kind] = fn
+        return fn
+
+    return register
+
+
+def has_outcome(run: TaskRun) -> bool:
+    return run.kind in _OUTCOMES
+
+
+def render_outcome(request: Any, run: TaskRun) -> str:
+    """The registered account of `run` once it is finished; empty otherwise."""
+    fn = _OUTCOMES.get(run.kind)
+    return fn(request, run) if fn is not None and run.is_finished else ""
+
+
 def function_path(fn: Callable[..., Any]) -> str:
     """The dotted path a worker imports `fn` by; refuses what it could not import."""
     qualname = getattr(fn, "__qualname__", "")

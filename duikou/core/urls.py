@@ -10,5 +10,6 @@ urlpatterns = [
     path("tasks/", views.task_list, name="tasks"),
     path("tasks/<int:pk>/", views.task_detail, name="task"),
     path("tasks/<int:pk>/progress/", views.task_progress, name="task_progress"),
+    path("tasks/<int:pk>/download/", views.task_download, name="task_download"),
     path("pick/<str:kind>/", pickers.pick, name="pick"),
 ]

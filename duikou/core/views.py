@@ -121,12 +121,43 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One task: its progress bar while it runs, then its outcome and errors."""
-    return render(request, "core/task_detail.html", {"run": _task_run(request, pk)})
+    """One task: its progress bar while it runs, then its outcome and errors (and the account
+    its kind registered, e.g. an import's preview)."""
+    from duikou.core import dataviews  # noqa: F401  (registers the import outcomes)
+    from duikou.core.tasks import render_outcome
+
+    run = _task_run(request, pk)
+    return render(
+        request,
+        "core/task_detail.html",
+        {"run": run, "outcome": render_outcome(request, run)},
+    )
 
 
 @login_required
 @never_cache
 def task_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    """The progress fragment, polled by the task page (htmx) until the task ends."""
-    return render(request, "core/_task_progress.html", {"run": _task_run(request, pk)})
+    """The progress fragment, polled by the task page (htmx) until the task ends; a kind with
+    an account of its own reloads the page when it ends, to show it."""
+    from duikou.core import dataviews  # noqa: F401
+    from duikou.core.tasks import has_outcome
+
+    run = _task_run(request, pk)
+    response = render(request, "core/_task_progress.html", {"run": run})
+    if run.is_finished and request.headers.get("HX-Request") and has_outcome(run):
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+def task_download(request: HttpRequest, pk: int) -> FileResponse:
+    """The file a background export wrote, for the user who started it (404 for anybody else,
+    and once the file is cleaned away)."""
+    from duikou.core.dataviews import export_file_of
+
+    run = get_object_or_404(TaskRun, pk=pk, owner=request.user, state=TaskRun.State.DONE)
+    path = export_file_of(run)
+    if path is None:
+        raise Http404
+    name = path.name.split("-", 1)[1]
+    return FileResponse(path.open("rb"), as_attachment=True, filename=name)

@@ -134,11 +134,14 @@ def test_a_new_preview_clears_away_previews_abandoned_for_a_day(
     recent.write_bytes(b"x")
     day_and_more = time.time() - 25 * 3600
     os.utime(old, (day_and_more, day_and_more))
+    from duikou.core.models import TaskRun
+
     upload = SimpleUploadedFile("p.csv", csv_file(good("PV-1")))
     response = client_for(hq_a).post(reverse("projects:import"), {"file": upload})
-    assert response.status_code == 200 and response.context["token"]
+    run = TaskRun.objects.get(owner=hq_a, kind="import.preview")
+    assert response.status_code == 302 and response["Location"] == run.get_absolute_url()
     assert not old.exists() and recent.exists()
-    assert (folder / response.context["token"]).exists()
+    assert (folder / run.arguments[1]).exists()
 
 
 def test_a_confirmed_import_deletes_its_preview(client_for, hq_a, settings, tmp_path):
@@ -147,11 +150,15 @@ def test_a_confirmed_import_deletes_its_preview(client_for, hq_a, settings, tmp_
 
     folder = _preview_folder(settings, tmp_path)
     client = client_for(hq_a)
+    from duikou.core.models import TaskRun
+
     upload = SimpleUploadedFile("p.csv", csv_file(good("PV-2")))
-    token = client.post(reverse("projects:import"), {"file": upload}).context["token"]
+    client.post(reverse("projects:import"), {"file": upload})
+    preview = TaskRun.objects.get(owner=hq_a, kind="import.preview")
+    token = preview.arguments[1]
     assert (folder / token).exists()
-    client.post(reverse("projects:import"), {"confirm": "1", "token": token})
-    assert list(folder.iterdir()) == []
+    client.post(reverse("projects:import"), {"confirm": "1", "run": preview.pk})
+    assert not (folder / token).exists()
 
 
 def test_the_clean_imports_command_deletes_old_previews(settings, tmp_path):
