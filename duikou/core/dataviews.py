@@ -25,6 +25,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
@@ -355,6 +356,28 @@ def template_view(table: Table) -> Callable[[HttpRequest], HttpResponse]:
     return download
 
 
+def export_or_task(request: HttpRequest, table: Table, records: Any, fmt: str) -> HttpResponse:
+    """The export of `records` now, or — above EXPORT_TASK_ROWS — a task writing it for the
+    caller to download (the view that asked must carry `table` and `export_queryset`, so
+    the worker can build the same records: see `export_view` and the registry)."""
+    fmt = "csv" if fmt == "csv" else "xlsx"
+    if records.count() > export_task_rows():
+        if not request.user.is_authenticated:
+            # A big export is a task of its owner's: visitors sign in for it.
+            return redirect_to_login(request.get_full_path())
+        run = tasks.start(
+            EXPORT_KIND,
+            export_in_background,
+            request.resolver_match.view_name,
+            request.GET.urlencode(),
+            fmt,
+            user=request.user,
+            title=_("Export %(title)s") % {"title": table.title},
+        )
+        return HttpResponseRedirect(run.get_absolute_url())
+    return export_response(table, records, fmt)
+
+
 def export_view(
     table: Table, queryset: Callable[[Any], Any], filterset_class: Any
 ) -> Callable[[HttpRequest], HttpResponse]:
@@ -367,20 +390,8 @@ def export_view(
     def export(request: HttpRequest) -> HttpResponse:
         if not request.user.is_authenticated:
             raise PermissionDenied
-        fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
         records = export_queryset(request.user, request.GET, request)
-        if records.count() > export_task_rows():
-            run = tasks.start(
-                EXPORT_KIND,
-                export_in_background,
-                request.resolver_match.view_name,
-                request.GET.urlencode(),
-                fmt,
-                user=request.user,
-                title=_("Export %(title)s") % {"title": table.title},
-            )
-            return HttpResponseRedirect(run.get_absolute_url())
-        return export_response(table, records, fmt)
+        return export_or_task(request, table, records, request.GET.get("format", "xlsx"))
 
     export.table = table  # type: ignore[attr-defined]
     export.export_queryset = export_queryset  # type: ignore[attr-defined]

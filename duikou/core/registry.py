@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 import django_tables2 as tables
@@ -57,9 +58,9 @@ from django.views import View
 from django_tables2.config import RequestConfig
 
 from duikou.core.columns import Table
-from duikou.core.dataviews import ImportView, template_view
+from duikou.core.dataviews import ImportView, export_or_task, template_view
 from duikou.core.deletion import delete_or_refuse, delete_refusal
-from duikou.core.exports import export_response, table_response
+from duikou.core.exports import table_response
 from duikou.core.generic import (
     LoginUnlessPublicMixin,
     ObjectDetailView,
@@ -225,12 +226,12 @@ class Registration:
             if self.has(page)
         ]
         if self.columns_table is not None and self.exportable and self.has("list"):
+            export = RegisteredExportView.as_view(registration=self)
+            # What a background export (core/dataviews.py) needs to rebuild the records.
+            export.table = self.columns_table
+            export.export_queryset = self.records_for
             patterns.append(
-                path(
-                    f"{self.path}export/",
-                    RegisteredExportView.as_view(registration=self),
-                    name=self.names.get("export", "export"),
-                )
+                path(f"{self.path}export/", export, name=self.names.get("export", "export"))
             )
         if self.columns_table is not None and self.imports:
             patterns += import_urls(
@@ -273,6 +274,14 @@ class Registration:
             return None, qs
         filterset = self.filterset(request.GET, queryset=qs, request=request)
         return filterset, filterset.qs
+
+    def records_for(self, user: Any, params: Any, request: Any = None) -> QuerySet:
+        """The list's records for `user` filtered by `params` (a task has no request)."""
+        probe = request or SimpleNamespace(user=user, GET=params)
+        qs = self.queryset(probe)
+        if self.filterset is None:
+            return qs
+        return self.filterset(params, queryset=qs, request=request).qs
 
     @property
     def table_class(self) -> type[tables.Table]:
@@ -376,7 +385,7 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
             if reg.export is not None:
                 return reg.export(request, qs, fmt)
             if reg.columns_table is not None:
-                return export_response(reg.columns_table, qs, fmt)
+                return export_or_task(request, reg.columns_table, qs, fmt)
             RequestConfig(request, paginate=False).configure(table)
             return export_table(table, reg.key, fmt)
         RequestConfig(request, paginate={"per_page": reg.per_page}).configure(table)
@@ -420,7 +429,7 @@ class RegisteredExportView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
         reg = self.registration
         fmt = request.GET.get("format") or request.GET.get("export") or "xlsx"
         _filterset, qs = reg.filtered(request)
-        return export_response(reg.columns_table, qs, fmt if fmt in EXPORT_FORMATS else "xlsx")
+        return export_or_task(request, reg.columns_table, qs, fmt)
 
 
 class RegisteredDetailView(RegisteredViewMixin, ObjectDetailView):
