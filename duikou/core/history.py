@@ -58,7 +58,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
 def record_change(
     instance: models.Model, action: str, changes: dict[str, list[Any]]
 ) -> models.Model:
-    from duikou.core.models import ChangeRecord
+    from duikou.core.models import ChangeRecord, record_key
 
     user = current_user.get()
     return ChangeRecord.objects.create(
@@ -66,8 +66,7 @@ def record_change(
         user_name=getattr(user, "username", "") or "",
         request_id=current_request_id.get() or "",
         action=action,
-        content_type=ContentType.objects.get_for_model(type(instance), for_concrete_model=False),
-        object_id=str(instance.pk),
+        **record_key(instance),
         object_repr=str(instance)[:200],
         changes=changes,
     )
@@ -322,17 +321,13 @@ def _record_m2m(obj: models.Model, field: Any, before: list[Any], after: list[An
     adds); changes made under the same request id are one logical edit, so they are merged
     into that request's latest record of the object instead of adding a record per step.
     """
-    from duikou.core.models import ChangeRecord
+    from duikou.core.models import ChangeRecord, record_key
 
     request_id = current_request_id.get()
     latest = None
     if request_id:
         latest = (
-            ChangeRecord.objects.filter(
-                content_type=ContentType.objects.get_for_model(type(obj), for_concrete_model=False),
-                object_id=str(obj.pk),
-                request_id=request_id,
-            )
+            ChangeRecord.objects.filter(**record_key(obj), request_id=request_id)
             .order_by("-id")
             .first()
         )
@@ -401,9 +396,8 @@ def connect_signals() -> None:
 
 
 def history_for(instance: models.Model) -> models.QuerySet:
-    from duikou.core.models import ChangeRecord
+    from duikou.core.models import ChangeRecord, record_key
 
-    return ChangeRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(instance), for_concrete_model=False),
-        object_id=str(instance.pk),
-    ).select_related("user", "content_type")
+    return ChangeRecord.objects.filter(**record_key(instance)).select_related(
+        "user", "content_type"
+    )

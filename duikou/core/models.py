@@ -12,6 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from duikou.core.scoping import ScopedQuerySet
 
 
+def record_key(obj: models.Model) -> dict[str, Any]:
+    """How the change log, workflow timelines and task runs name the record they are about:
+    its content type and primary key (one definition, so the three always agree)."""
+    return {
+        "content_type": ContentType.objects.get_for_model(type(obj), for_concrete_model=False),
+        "object_id": str(obj.pk),
+    }
+
+
 class TrackedModel(models.Model):
     """A record whose every change is kept in history and whose edits carry a version.
 
@@ -154,9 +163,7 @@ class TaskRunQuerySet(models.QuerySet):
 
     def for_object(self, obj: models.Model) -> TaskRunQuerySet:
         """The runs that worked on `obj`, newest first."""
-        return self.filter(
-            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-        )
+        return self.filter(**record_key(obj))
 
 
 class TaskRun(models.Model):

@@ -45,7 +45,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from duikou.core.context import acting_as
-from duikou.core.models import TaskRun
+from duikou.core.models import TaskRun, record_key
 
 log = logging.getLogger("duikou.tasks")
 
@@ -207,7 +207,6 @@ def start(
     `atomic=False` is for a task that commits its own steps (so that they are seen as it
     goes) and leaves nothing half-written by construction.
     """
-    from django.contrib.contenttypes.models import ContentType
 
     from duikou.core.scoping import Scope
 
@@ -225,8 +224,7 @@ def start(
         atomic=atomic,
         owner=owner,
         owner_organisation_id=Scope.of(owner).organisation_id,
-        content_type=ContentType.objects.get_for_model(subject) if subject is not None else None,
-        object_id=str(subject.pk) if subject is not None else "",
+        **(record_key(subject) if subject is not None else {"content_type": None, "object_id": ""}),
         result_url=str(result_url)[:500],
     )
     result = execute.enqueue(run.pk)

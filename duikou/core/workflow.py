@@ -34,7 +34,6 @@ from enum import StrEnum
 from typing import Any
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -214,11 +213,10 @@ def _unchanged_fields(obj: models.Model, changed: Iterable[str]) -> list[str]:
 
 
 def record_move(obj: Any, step: Step, source: str, user: Any, given: MoveDetails) -> Any:
-    from duikou.core.models import WorkflowMove
+    from duikou.core.models import WorkflowMove, record_key
 
     return WorkflowMove.objects.create(
-        content_type=ContentType.objects.get_for_model(type(obj), for_concrete_model=False),
-        object_id=str(obj.pk),
+        **record_key(obj),
         source=source,
         target=step.target,
         is_send_back=step.send_back,
@@ -233,12 +231,9 @@ def record_move(obj: Any, step: Step, source: str, user: Any, given: MoveDetails
 
 def timeline(obj: Any) -> models.QuerySet:
     """The record's moves, oldest first."""
-    from duikou.core.models import WorkflowMove
+    from duikou.core.models import WorkflowMove, record_key
 
-    return WorkflowMove.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(obj), for_concrete_model=False),
-        object_id=str(obj.pk),
-    ).select_related("user")
+    return WorkflowMove.objects.filter(**record_key(obj)).select_related("user")
 
 
 def move_from_request(flow: Workflow, request: Any, obj: Any) -> tuple[bool, str]:
