@@ -48,13 +48,18 @@ CHANNELS = Table(
         Column("code", gettext_lazy("Channel code"), required=True, example="SD-DC-JN", width=14),
         Column("name", gettext_lazy("Name"), required=True, example="山东大仓·济南", width=24),
         Column(
-            "kind", gettext_lazy("Kind"), CHOICE, True, "大仓/分仓",
+            "kind",
+            gettext_lazy("Kind"),
+            CHOICE,
+            True,
+            "大仓/分仓",
             choices=tuple(ChannelKind.choices),
         ),
         Column("aiding_party", gettext_lazy("Aiding party"), REF, True, "山东省", ref=PARTY),
         Column("city", gettext_lazy("City (aiding side)"), example="济南"),
-        Column("source_place", gettext_lazy("Products from (place)"), REF, example="653100",
-               ref=PLACE),
+        Column(
+            "source_place", gettext_lazy("Products from (place)"), REF, example="653100", ref=PLACE
+        ),
         Column("opened_on", gettext_lazy("Opened on"), DATE, example="2019-06-01"),
         Column("closed_on", gettext_lazy("Closed on"), DATE),
         Column("note", gettext_lazy("Note"), width=30),
@@ -69,11 +74,21 @@ PRODUCTS = Table(
     Product,
     [
         Column("channel", gettext_lazy("Channel code"), REF, True, "SD-DC-JN", ref=CHANNEL),
-        Column("supplier", gettext_lazy("Supplier (code or name)"), REF, True, "ENT-KS-001",
-               ref=SUPPLIER),
+        Column(
+            "supplier",
+            gettext_lazy("Supplier (code or name)"),
+            REF,
+            True,
+            "ENT-KS-001",
+            ref=SUPPLIER,
+        ),
         Column("name", gettext_lazy("Product"), required=True, example="喀什巴旦木", width=24),
         Column(
-            "category", gettext_lazy("Category"), CHOICE, True, "干果坚果",
+            "category",
+            gettext_lazy("Category"),
+            CHOICE,
+            True,
+            "干果坚果",
             choices=tuple(ProductCategory.choices),
         ),
         Column("kinds", gettext_lazy("Kinds of product"), INTEGER, example="1", total=True),
@@ -89,18 +104,31 @@ PRODUCTS = Table(
 def _check_sales(rows: list[PlannedRow], ctx: RowContext) -> None:
     """Rows already stored are unchanged (a sheet imported twice counts once); a row repeated
     in the file is an error naming the first."""
+
     def same(e: SalesEntry) -> tuple:
         return (
-            e.channel_id, e.period_start, e.period_end, e.category, e.supplier_id,
-            e.volume, e.unit or "", e.amount,
+            e.channel_id,
+            e.period_start,
+            e.period_end,
+            e.category,
+            e.supplier_id,
+            e.volume,
+            e.unit or "",
+            e.amount,
         )
 
     channels = {r.obj.channel_id for r in rows}
     stored = {
         same(e)
         for e in SalesEntry.objects.filter(channel_id__in=channels).only(
-            "channel_id", "period_start", "period_end", "category", "supplier_id",
-            "volume", "unit", "amount",
+            "channel_id",
+            "period_start",
+            "period_end",
+            "category",
+            "supplier_id",
+            "volume",
+            "unit",
+            "amount",
         )
     }
     seen: dict[tuple, int] = {}
@@ -123,7 +151,11 @@ SALES = Table(
         Column("period_start", gettext_lazy("Period start"), DATE, True, "2020-05-01"),
         Column("period_end", gettext_lazy("Period end"), DATE, True, "2020-05-31"),
         Column(
-            "category", gettext_lazy("Category"), CHOICE, True, "干果坚果",
+            "category",
+            gettext_lazy("Category"),
+            CHOICE,
+            True,
+            "干果坚果",
             choices=tuple(ProductCategory.choices),
         ),
         Column("supplier", gettext_lazy("Supplier (code or name)"), REF, ref=SUPPLIER),
@@ -145,7 +177,12 @@ TARGETS = Table(
         Column("aiding_party", gettext_lazy("Aiding party"), REF, True, "山东省", ref=PARTY),
         Column("year", gettext_lazy("Year"), INTEGER, True, "2020"),
         Column(
-            "amount", gettext_lazy("Target sales (10k yuan)"), MONEY, True, "100000", unit=WAN,
+            "amount",
+            gettext_lazy("Target sales (10k yuan)"),
+            MONEY,
+            True,
+            "100000",
+            unit=WAN,
             total=True,
         ),
         Column("cumulative", gettext_lazy("Cumulative (yes/no)"), "bool", example="是"),

@@ -28,12 +28,25 @@ SHANDONG_SALES = Decimal(440_000_000)  # 4.4亿元
 SHANDONG_TARGET = Decimal(1_000_000_000)  # 力争2020年底销售额突破10亿元
 SALES_MONTHS = [(2019, m) for m in range(1, 13)] + [(2020, m) for m in range(1, 6)]
 PRODUCTS = [
-    ("巴旦木", "dried_fruit"), ("红枣", "dried_fruit"), ("葡萄干", "dried_fruit"),
-    ("核桃", "dried_fruit"), ("无花果干", "dried_fruit"), ("西梅", "fresh_fruit"),
-    ("伽师瓜", "fresh_fruit"), ("石榴", "fresh_fruit"), ("牛肉", "meat"), ("羊肉", "meat"),
-    ("鸽子", "meat"), ("面粉", "grain_oil"), ("胡麻油", "grain_oil"), ("驼奶粉", "dairy"),
-    ("酸奶疙瘩", "dairy"), ("皮芽子", "vegetables"), ("艾德莱斯绸", "crafts"),
-    ("土陶", "crafts"), ("玫瑰花茶", "other"),
+    ("巴旦木", "dried_fruit"),
+    ("红枣", "dried_fruit"),
+    ("葡萄干", "dried_fruit"),
+    ("核桃", "dried_fruit"),
+    ("无花果干", "dried_fruit"),
+    ("西梅", "fresh_fruit"),
+    ("伽师瓜", "fresh_fruit"),
+    ("石榴", "fresh_fruit"),
+    ("牛肉", "meat"),
+    ("羊肉", "meat"),
+    ("鸽子", "meat"),
+    ("面粉", "grain_oil"),
+    ("胡麻油", "grain_oil"),
+    ("驼奶粉", "dairy"),
+    ("酸奶疙瘩", "dairy"),
+    ("皮芽子", "vegetables"),
+    ("艾德莱斯绸", "crafts"),
+    ("土陶", "crafts"),
+    ("玫瑰花茶", "other"),
 ]
 FOOD = [c for _n, c in PRODUCTS if c != "crafts"]
 
@@ -78,8 +91,12 @@ def make_consumer_aid(ctx: DemoContext) -> None:
     for n, city in enumerate(SHANDONG_CITIES, 1):
         channels.append(
             Channel(
-                code=f"SD-DC-{n:02d}", name=f"山东大仓·{city}", kind="warehouse",
-                aiding_party=shandong, city=city, source_place=kashgar,
+                code=f"SD-DC-{n:02d}",
+                name=f"山东大仓·{city}",
+                kind="warehouse",
+                aiding_party=shandong,
+                city=city,
+                source_place=kashgar,
                 opened_on=dt.date(2018, 10 + n % 3, 1),
             )
         )
@@ -100,8 +117,11 @@ def make_consumer_aid(ctx: DemoContext) -> None:
             name, category = PRODUCTS[i % len(PRODUCTS)]
             products.append(
                 Product(
-                    channel=sd_channels[i % 5], supplier=org, name=f"{name}等特色产品",
-                    category=category, kinds=base + (1 if i < extra else 0),
+                    channel=sd_channels[i % 5],
+                    supplier=org,
+                    name=f"{name}等特色产品",
+                    category=category,
+                    kinds=base + (1 if i < extra else 0),
                     listed_on=dt.date(2019, 1, 1),
                 )
             )
@@ -111,8 +131,11 @@ def make_consumer_aid(ctx: DemoContext) -> None:
             name, category = PRODUCTS[k % len(PRODUCTS)]
             products.append(
                 Product(
-                    channel=sd_channels[k % 5], supplier=org, name=f"{name}（{k + 1:03d}号）",
-                    category=category, listed_on=dt.date(2019, 1 + k % 12, 1),
+                    channel=sd_channels[k % 5],
+                    supplier=org,
+                    name=f"{name}（{k + 1:03d}号）",
+                    category=category,
+                    listed_on=dt.date(2019, 1 + k % 12, 1),
                 )
             )
     per_month = 1 if ctx.scale == "tiny" else 3
@@ -126,7 +149,7 @@ def make_consumer_aid(ctx: DemoContext) -> None:
     weights = [g * rng.uniform(0.6, 1.4) for g in growth]
     amounts = _split(SHANDONG_SALES, weights, "0.01")
     tonnes = _split(SHANDONG_TONNES, [w * rng.uniform(0.8, 1.2) for w in weights], "0.001")
-    for (channel, year, month, i), amount, volume in zip(cells, amounts, tonnes, strict=True):
+    for (channel, year, month, _i), amount, volume in zip(cells, amounts, tonnes, strict=True):
         last = (dt.date(year, month, 28) + dt.timedelta(days=4)).replace(day=1)
         sales.append(
             SalesEntry(
@@ -135,27 +158,41 @@ def make_consumer_aid(ctx: DemoContext) -> None:
                 category=rng.choice(FOOD),
                 period_start=dt.date(year, month, 1),
                 period_end=last - dt.timedelta(days=1),
-                volume=volume, unit="t", amount=amount,
+                volume=volume,
+                unit="t",
+                amount=amount,
             )
         )
     targets.append(
         SalesTarget(
-            aiding_party=shandong, year=2020, amount=SHANDONG_TARGET, cumulative=True,
+            aiding_party=shandong,
+            year=2020,
+            amount=SHANDONG_TARGET,
+            cumulative=True,
             note="力争2020年底销售额突破10亿元",
         )
     )
 
-    # -- 广东: the "疆品南下 粤品北上" hall and online platform -------------------------------------
+    # -- 广东: the "疆品南下 粤品北上" hall and online platform ------------------------------
     guangdong = parties["440000"]
     gd_channels = [
         Channel(
-            code="GD-TYG-01", name="“疆品南下 粤品北上”体验馆", kind="hall",
-            aiding_party=guangdong, city="广州", source_place=kashgar,
-            opened_on=dt.date(2019, 9, 1), note="粤港澳大湾区",
+            code="GD-TYG-01",
+            name="“疆品南下 粤品北上”体验馆",
+            kind="hall",
+            aiding_party=guangdong,
+            city="广州",
+            source_place=kashgar,
+            opened_on=dt.date(2019, 9, 1),
+            note="粤港澳大湾区",
         ),
         Channel(
-            code="GD-ONLINE-01", name="“疆品南下 粤品北上”线上平台", kind="online",
-            aiding_party=guangdong, city="广州", source_place=kashgar,
+            code="GD-ONLINE-01",
+            name="“疆品南下 粤品北上”线上平台",
+            kind="online",
+            aiding_party=guangdong,
+            city="广州",
+            source_place=kashgar,
             opened_on=dt.date(2020, 1, 1),
         ),
     ]
@@ -167,8 +204,13 @@ def make_consumer_aid(ctx: DemoContext) -> None:
     for i, org in enumerate(gd_suppliers):
         name, category = PRODUCTS[(i * 3) % len(PRODUCTS)]
         products.append(
-            Product(channel=gd_channels[i % 2], supplier=org, name=name, category=category,
-                    kinds=rng.randint(2, 6))
+            Product(
+                channel=gd_channels[i % 2],
+                supplier=org,
+                name=name,
+                category=category,
+                kinds=rng.randint(2, 6),
+            )
         )
     for year, month in [(2020, m) for m in range(1, 13)]:
         for channel in gd_channels:
@@ -178,33 +220,47 @@ def make_consumer_aid(ctx: DemoContext) -> None:
             boxes = rng.randint(800, 3000)
             sales.append(
                 SalesEntry(
-                    channel=channel, supplier=rng.choice(gd_suppliers),
-                    category=rng.choice(FOOD), period_start=dt.date(year, month, 1),
-                    period_end=last - dt.timedelta(days=1), volume=Decimal(boxes),
-                    unit="box", amount=Decimal(boxes * rng.randint(60, 160)),
+                    channel=channel,
+                    supplier=rng.choice(gd_suppliers),
+                    category=rng.choice(FOOD),
+                    period_start=dt.date(year, month, 1),
+                    period_end=last - dt.timedelta(days=1),
+                    volume=Decimal(boxes),
+                    unit="box",
+                    amount=Decimal(boxes * rng.randint(60, 160)),
                 )
             )
     targets.append(SalesTarget(aiding_party=guangdong, year=2020, amount=Decimal(50_000_000)))
 
     # -- demo scale: a few more parties' channels -------------------------------------------
     if ctx.scale == "demo":
-        for code, city, kind in (("320000", "南京", "hall"), ("110000", "北京", "canteen"),
-                                 ("330000", "杭州", "online")):
+        for code, city, kind in (
+            ("320000", "南京", "hall"),
+            ("110000", "北京", "canteen"),
+            ("330000", "杭州", "online"),
+        ):
             party = parties.get(code)
             if party is None:
                 continue
-            channel = Channel(code=f"{code}-CH-01", name=f"{party.short_name}消费援疆馆",
-                              kind=kind, aiding_party=party, city=city)
+            channel = Channel(
+                code=f"{code}-CH-01",
+                name=f"{party.short_name}消费援疆馆",
+                kind=kind,
+                aiding_party=party,
+                city=city,
+            )
             channels.append(channel)
             for year in (2023, 2024, 2025):
                 for month in range(1, 13):
                     last = (dt.date(year, month, 28) + dt.timedelta(days=4)).replace(day=1)
                     sales.append(
                         SalesEntry(
-                            channel=channel, category=rng.choice(FOOD),
+                            channel=channel,
+                            category=rng.choice(FOOD),
                             period_start=dt.date(year, month, 1),
                             period_end=last - dt.timedelta(days=1),
-                            volume=Decimal(rng.randint(5, 60)), unit="t",
+                            volume=Decimal(rng.randint(5, 60)),
+                            unit="t",
                             amount=Decimal(rng.randint(200, 900) * 1000),
                         )
                     )

@@ -94,9 +94,7 @@ class Channel(TrackedModel):
     def clean(self) -> None:
         super().clean()
         if self.opened_on and self.closed_on and self.closed_on < self.opened_on:
-            raise ValidationError(
-                {"closed_on": _("A channel cannot close before it opens.")}
-            )
+            raise ValidationError({"closed_on": _("A channel cannot close before it opens.")})
 
     def delete_refusal(self) -> str | None:
         if self.pk and self.sales.exists():
@@ -114,7 +112,9 @@ class Product(TrackedModel):
     """
 
     channel = models.ForeignKey(
-        Channel, verbose_name=_("sales channel"), on_delete=models.CASCADE,
+        Channel,
+        verbose_name=_("sales channel"),
+        on_delete=models.CASCADE,
         related_name="products",
     )
     supplier = models.ForeignKey(
@@ -222,9 +222,7 @@ class SalesEntry(TrackedModel):
         if self.unit and self.volume is None:
             errors.setdefault("volume", []).append(_("A unit is given but no volume."))
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            errors.setdefault("period_end", []).append(
-                _("The period cannot end before it starts.")
-            )
+            errors.setdefault("period_end", []).append(_("The period cannot end before it starts."))
         problem = _local_supplier_problem(self.supplier if self.supplier_id else None)
         if problem:
             errors.setdefault("supplier", []).append(problem)

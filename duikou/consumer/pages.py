@@ -40,31 +40,43 @@ DETAIL = "consumer/detail.html"
 def sample_channel(party, place) -> Channel:
     n = next(_numbers)
     return Channel.objects.create(
-        code=f"KIT-CH-{n}", name=f"样例体验馆{n}", kind=ChannelKind.HALL, aiding_party=party,
-        city="南京", source_place=place,
+        code=f"KIT-CH-{n}",
+        name=f"样例体验馆{n}",
+        kind=ChannelKind.HALL,
+        aiding_party=party,
+        city="南京",
+        source_place=place,
     )
 
 
 def sample_supplier(place) -> Organisation:
     n = next(_numbers)
     return Organisation.objects.create(
-        code=f"KIT-ENT-{n}", name=f"样例农产品公司{n}", kind=OrganisationKind.ENTERPRISE,
+        code=f"KIT-ENT-{n}",
+        name=f"样例农产品公司{n}",
+        kind=OrganisationKind.ENTERPRISE,
         place=place,
     )
 
 
 def sample_product(party, place) -> Product:
     return Product.objects.create(
-        channel=sample_channel(party, place), supplier=sample_supplier(place), name="样例红枣",
+        channel=sample_channel(party, place),
+        supplier=sample_supplier(place),
+        name="样例红枣",
         category=ProductCategory.DRIED_FRUIT,
     )
 
 
 def sample_sale(party, place) -> SalesEntry:
     return SalesEntry.objects.create(
-        channel=sample_channel(party, place), category=ProductCategory.DRIED_FRUIT,
-        period_start=dt.date(2024, 5, 1), period_end=dt.date(2024, 5, 31),
-        volume=Decimal(3), unit=Unit.TONNE, amount=Decimal(120000),
+        channel=sample_channel(party, place),
+        category=ProductCategory.DRIED_FRUIT,
+        period_start=dt.date(2024, 5, 1),
+        period_end=dt.date(2024, 5, 31),
+        volume=Decimal(3),
+        unit=Unit.TONNE,
+        amount=Decimal(120000),
     )
 
 
@@ -156,9 +168,14 @@ channels = register(
     path="channels/",
     list_path="channels/",
     names={
-        "list": "channels", "detail": "channel", "create": "channel_create",
-        "edit": "channel_edit", "delete": "channel_delete", "history": "channel_history",
-        "export": "channel_export", "import": "channel_import",
+        "list": "channels",
+        "detail": "channel",
+        "create": "channel_create",
+        "edit": "channel_edit",
+        "delete": "channel_delete",
+        "history": "channel_history",
+        "export": "channel_export",
+        "import": "channel_import",
         "import_template": "channel_import_template",
     },
     filterset=ChannelFilterSet,
@@ -182,9 +199,14 @@ products = register(
     path="products/",
     list_path="products/",
     names={
-        "list": "products", "detail": "product", "create": "product_create",
-        "edit": "product_edit", "delete": "product_delete", "history": "product_history",
-        "export": "product_export", "import": "product_import",
+        "list": "products",
+        "detail": "product",
+        "create": "product_create",
+        "edit": "product_edit",
+        "delete": "product_delete",
+        "history": "product_history",
+        "export": "product_export",
+        "import": "product_import",
         "import_template": "product_import_template",
     },
     filterset=ProductFilterSet,
@@ -208,9 +230,14 @@ sales = register(
     path="sales/",
     list_path="sales/",
     names={
-        "list": "sales", "detail": "sale", "create": "sale_create",
-        "edit": "sale_edit", "delete": "sale_delete", "history": "sale_history",
-        "export": "sale_export", "import": "sale_import",
+        "list": "sales",
+        "detail": "sale",
+        "create": "sale_create",
+        "edit": "sale_edit",
+        "delete": "sale_delete",
+        "history": "sale_history",
+        "export": "sale_export",
+        "import": "sale_import",
         "import_template": "sale_import_template",
     },
     filterset=SalesEntryFilterSet,
@@ -234,8 +261,12 @@ targets = register(
     path="targets/",
     list_path="targets/",
     names={
-        "list": "targets", "detail": "target", "create": "target_create",
-        "edit": "target_edit", "delete": "target_delete", "history": "target_history",
+        "list": "targets",
+        "detail": "target",
+        "create": "target_create",
+        "edit": "target_edit",
+        "delete": "target_delete",
+        "history": "target_history",
         "export": "target_export",
     },
     filterset=SalesTargetFilterSet,

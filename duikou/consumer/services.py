@@ -21,8 +21,9 @@ from duikou.places.models import Place, within_q
 YI = Decimal(100_000_000)
 
 
-def _scoped(qs: QuerySet, *, party_id: int | None, place: Place | None, party: str,
-            place_lookup: str) -> QuerySet:
+def _scoped(
+    qs: QuerySet, *, party_id: int | None, place: Place | None, party: str, place_lookup: str
+) -> QuerySet:
     if party_id is not None:
         qs = qs.filter(**{f"{party}_id": party_id})
     if place is not None:
@@ -30,12 +31,16 @@ def _scoped(qs: QuerySet, *, party_id: int | None, place: Place | None, party: s
     return qs
 
 
-def months(user: Any, *, party_id: int | None = None, place: Place | None = None,
-           year: int | None = None) -> QuerySet:
+def months(
+    user: Any, *, party_id: int | None = None, place: Place | None = None, year: int | None = None
+) -> QuerySet:
     """The summary cells the caller may see, narrowed to a party, a place subtree, a year."""
     qs = _scoped(
-        SalesMonth.objects.visible_to(user), party_id=party_id, place=place,
-        party="aiding_party", place_lookup="channel__source_place",
+        SalesMonth.objects.visible_to(user),
+        party_id=party_id,
+        place=place,
+        party="aiding_party",
+        place_lookup="channel__source_place",
     )
     if year is not None:
         qs = qs.filter(month__year=year)
@@ -70,20 +75,25 @@ class Totals:
         return self.tonnes / 10000
 
 
-def totals(user: Any, *, party_id: int | None = None, place: Place | None = None,
-           year: int | None = None) -> Totals:
+def totals(
+    user: Any, *, party_id: int | None = None, place: Place | None = None, year: int | None = None
+) -> Totals:
     """Channels, supplier enterprises and kinds of product listed in them, tonnes and sales."""
     channels = _scoped(
-        Channel.objects.visible_to(user), party_id=party_id, place=place,
-        party="aiding_party", place_lookup="source_place",
+        Channel.objects.visible_to(user),
+        party_id=party_id,
+        place=place,
+        party="aiding_party",
+        place_lookup="source_place",
     )
     products = _scoped(
-        Product.objects.visible_to(user), party_id=party_id, place=place,
-        party="channel__aiding_party", place_lookup="channel__source_place",
+        Product.objects.visible_to(user),
+        party_id=party_id,
+        place=place,
+        party="channel__aiding_party",
+        place_lookup="channel__source_place",
     )
-    listed = products.aggregate(
-        suppliers=Count("supplier", distinct=True), kinds=Sum("kinds")
-    )
+    listed = products.aggregate(suppliers=Count("supplier", distinct=True), kinds=Sum("kinds"))
     sales = months(user, party_id=party_id, place=place, year=year).aggregate(
         amount=Sum("amount"), tonnes=Sum("tonnes"), entries=Sum("entries")
     )
@@ -154,8 +164,9 @@ class Progress:
         return max(self.target.amount - self.achieved, ZERO)
 
 
-def target_progress(user: Any, *, party_id: int | None = None,
-                    year: int | None = None) -> list[Progress]:
+def target_progress(
+    user: Any, *, party_id: int | None = None, year: int | None = None
+) -> list[Progress]:
     """Each visible target with the sales that count towards it: that year's, or for a
     cumulative target everything up to the end of its year. A target's figure is the party's
     sales in every channel the target's readers may see of that party."""
@@ -191,8 +202,14 @@ def target_progress(user: Any, *, party_id: int | None = None,
     return result
 
 
-def trend(user: Any, *, party_id: int | None = None, place: Place | None = None,
-          year: int | None = None, target: Progress | None = None) -> dict[str, Any]:
+def trend(
+    user: Any,
+    *,
+    party_id: int | None = None,
+    place: Place | None = None,
+    year: int | None = None,
+    target: Progress | None = None,
+) -> dict[str, Any]:
     """The trend chart's data: sales per month, the running total, and the target line.
 
     With a target, the months run up to the end of its year (from the first sale for a

@@ -70,7 +70,9 @@ def refresh(keys: Iterable[Key | None]) -> None:
         cells, entries = Q(), Q()
         for channel, month in chunk:
             cells |= Q(channel_id=channel, month=month)
-            entries |= Q(channel_id=channel, period_end__gte=month, period_end__lt=next_month(month))
+            entries |= Q(
+                channel_id=channel, period_end__gte=month, period_end__lt=next_month(month)
+            )
         SalesMonth.objects.filter(cells).delete()
         rows = (
             SalesEntry.objects.filter(entries)
@@ -131,7 +133,8 @@ def _entry_saving(sender, instance, raw=False, **kw) -> None:
 def _entry_changed(sender, instance, raw=False, **kw) -> None:
     if raw:
         return
-    refresh([_key(instance.channel_id, instance.period_end), getattr(instance, "_summary_before", None)])
+    now = _key(instance.channel_id, instance.period_end)
+    refresh([now, getattr(instance, "_summary_before", None)])
 
 
 def _rows_written(sender, created=(), updated=(), **kw) -> None:

@@ -25,8 +25,14 @@ class SalesEntryTable(RegisteredTable):
     class Meta(RegisteredTable.Meta):
         model = SalesEntry
         fields = (
-            "period_end", "period_start", "channel", "channel__aiding_party", "category",
-            "supplier", "volume", "amount",
+            "period_end",
+            "period_start",
+            "channel",
+            "channel__aiding_party",
+            "category",
+            "supplier",
+            "volume",
+            "amount",
         )
 
     def render_volume(self, value, record):
