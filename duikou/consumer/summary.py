@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.db import connection
@@ -36,11 +37,12 @@ def next_month(month: dt.date) -> dt.date:
 
 
 def tonnes_expression():
-    """An entry's volume in tonnes (吨 as it is, 公斤 / 1000; 件 and 箱 are no weight)."""
+    """An entry's volume in tonnes (吨 as it is, 公斤 × 0.001 — a product, so SQLite does not
+    divide whole numbers; 件 and 箱 are no weight)."""
     decimal = DecimalField(max_digits=20, decimal_places=6)
     return Case(
         When(unit=Unit.TONNE, then=F("volume")),
-        When(unit=Unit.KILOGRAM, then=F("volume") / Value(1000, output_field=decimal)),
+        When(unit=Unit.KILOGRAM, then=F("volume") * Value(Decimal("0.001"), output_field=decimal)),
         default=Value(0, output_field=decimal),
         output_field=decimal,
     )
@@ -115,7 +117,7 @@ def rebuild() -> None:
                   (aiding_party_id, channel_id, category, month, entries, amount, tonnes)
                 SELECT c.aiding_party_id, s.channel_id, s.category, {month}, COUNT(*),
                        SUM(s.amount),
-                       SUM(CASE s.unit WHEN %s THEN s.volume WHEN %s THEN s.volume / 1000
+                       SUM(CASE s.unit WHEN %s THEN s.volume WHEN %s THEN s.volume * 0.001
                            ELSE 0 END)
                 FROM {sales} s JOIN {channel} c ON c.id = s.channel_id
                 GROUP BY c.aiding_party_id, s.channel_id, s.category, {month}""",
