@@ -47,6 +47,12 @@ def test_a_bad_sales_entry_is_refused_on_the_form(
     assert not SalesEntry.objects.exists()
 
 
+def test_the_refusal_of_a_volume_without_unit_is_in_chinese(client_for, hq_a, channel):
+    data = {**GOOD, "channel": channel.pk, "unit": ""}
+    response = client_for(hq_a).post("/consumer/sales/new/", data)
+    assert "填写了销量就必须填写单位（吨、公斤、件或箱）。" in response.content.decode()
+
+
 @pytest.mark.parametrize(("change", "field", "message"), BAD, ids=[f for _c, f, _m in BAD])
 def test_a_bad_sales_entry_is_refused_on_the_api(api, hq_a, channel, change, field, message):
     data = {**GOOD, "channel": channel.code, **change}
@@ -68,7 +74,8 @@ def test_a_bad_sales_entry_is_refused_on_import_with_its_row_and_column(
     result = import_sales("sales.csv", content, hq_a, commit=True)
     assert not result.written
     assert [(e.row, e.reason) for e in result.errors] == [(3, _(message))]
-    assert field in str(result.errors[0].column) or result.errors[0].column
+    letter = "ABCDEFG"[HEADER.index(field)]
+    assert result.errors[0].column.endswith(f"（{letter}）")  # 单位（F）: label and letter
     assert not SalesEntry.objects.exists()
 
 
