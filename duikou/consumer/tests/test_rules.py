@@ -136,3 +136,20 @@ def test_another_partys_channel_cannot_take_sales(api, hq_b, channel):
     )
     assert response.status_code in (400, 403, 404)
     assert not SalesEntry.objects.exists()
+
+
+def test_a_supplier_cannot_become_an_aiding_side_organisation(api, coordinator, channel):
+    from duikou.consumer.tests.factories import make_sale
+
+    supplier = make_supplier()
+    make_sale(channel, supplier=supplier)
+    response = api(coordinator).patch(
+        f"/api/v1/organisations/{supplier.pk}/",
+        {"aiding_party": "320000", "version": supplier.version},
+        format="json",
+    )
+    assert response.status_code == 400, response.content
+    assert _(
+        "This organisation supplies consumer-aid products: it stays an organisation "
+        "of the recipient area, with a place and no aiding party."
+    ) in str(response.json())
