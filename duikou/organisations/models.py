@@ -126,6 +126,7 @@ class Organisation(TrackedModel):
         return reverse("organisations:detail", args=[self.pk])
 
     def clean(self) -> None:
+        super().clean()  # the rules later apps register (core/rules.py)
         if self.kind in self.AIDING_SIDE and not self.aiding_party_id:
             raise ValidationError(
                 {"aiding_party": _("A headquarters or work group belongs to an aiding party.")}
