@@ -171,7 +171,10 @@ class Person(TrackedModel):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.code:
             self.code = self.next_code()
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if not adding:
+            Person.keep_places([self.pk])  # the place follows the terms, whatever was loaded
 
     def next_code(self) -> str:
         """A number not yet used in the party: its code and a running number."""
@@ -199,7 +202,8 @@ class Person(TrackedModel):
         )
         for start in range(0, len(person_ids), 5000):
             chunk = person_ids[start : start + 5000]
-            Person.objects.filter(pk__in=chunk).update(place=models.Subquery(latest))
+            with_terms = Posting.objects.filter(person_id__in=chunk).values("person_id")
+            Person.objects.filter(pk__in=with_terms).update(place=models.Subquery(latest))
 
     def on_post_during(self, start: dt.date, end: dt.date) -> bool:
         """Whether the person was on post on at least one day of [start, end]."""

@@ -50,7 +50,13 @@ def figures(request: HttpRequest) -> HttpResponse:
         row["kind_label"] = kinds.get(row["kind"], row["kind"])
     by_field = (
         postings.filter(start__gte=dt.date(since, 1, 1))
-        .values("aiding_party__short_name", "aiding_party__sort_order", "kind", "field")
+        .values(
+            "aiding_party__code",
+            "aiding_party__short_name",
+            "aiding_party__sort_order",
+            "kind",
+            "field",
+        )
         .annotate(n=Count("person_id", distinct=True))
         .order_by("aiding_party__sort_order", "kind", "field")
     )
@@ -58,6 +64,7 @@ def figures(request: HttpRequest) -> HttpResponse:
     selected = [
         {
             "party": r["aiding_party__short_name"],
+            "key": f"{r['aiding_party__code']}-{r['kind']}-{r['field']}",
             "kind": kinds.get(r["kind"], r["kind"]),
             "field": fields.get(r["field"], r["field"]),
             "n": r["n"],

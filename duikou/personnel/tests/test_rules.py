@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from duikou.core.imports import import_file
 from duikou.personnel.choices import PostingStatus
 from duikou.personnel.columns import PLANS, ROSTER, import_roster
-from duikou.core.imports import import_file
 from duikou.personnel.models import Person, Posting, RecruitmentPlan
 from duikou.personnel.tests.helpers import (
     HOTAN,
