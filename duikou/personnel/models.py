@@ -166,6 +166,15 @@ class Person(TrackedModel):
             raise ValidationError(
                 {"home_unit": _("The home unit must be an organisation of the same aiding party.")}
             )
+        before = getattr(self, "_history_snapshot", {}).get("aiding_party_id", self.aiding_party_id)
+        if before != self.aiding_party_id and self.postings.exists():
+            raise ValidationError(
+                {
+                    "aiding_party": _(
+                        "A person with terms stays with the aiding party that sent them."
+                    )
+                }
+            )
         super().clean()
 
     def save(self, *args: Any, **kwargs: Any) -> None:

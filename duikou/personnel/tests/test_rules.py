@@ -314,3 +314,11 @@ def test_the_model_refuses_a_batch_of_another_party():
 def test_the_roster_table_exports_what_it_imports():
     keys = {c.key for c in ROSTER.import_columns}
     assert {"person.code", "person.name", "place", "start", "end"} <= keys
+
+
+def test_a_person_with_terms_keeps_the_party_that_sent_them():
+    p = posting()
+    who = Person.objects.get(pk=p.person_id)
+    who.aiding_party = party("110000")
+    with pytest.raises(ValidationError, match="援助方"):
+        who.full_clean()
