@@ -322,3 +322,20 @@ def test_a_person_with_terms_keeps_the_party_that_sent_them():
     who.aiding_party = party("110000")
     with pytest.raises(ValidationError, match="援助方"):
         who.full_clean()
+
+
+def test_persons_and_batches_import_for_the_own_party_only(hq_a, hq_b):
+    from duikou.personnel.columns import BATCHES, PERSONS
+    from duikou.personnel.models import Batch
+
+    people = csv_file(["aiding_party", "code", "name"], ["江苏省", "P-1", "陈静"])
+    assert not import_file(PERSONS, "p.csv", people, hq_b, commit=True).written
+    assert import_file(PERSONS, "p.csv", people, hq_a, commit=True).written
+    assert Person.objects.get(code="P-1").aiding_party.code == "320000"
+    batches = csv_file(
+        ["aiding_party", "number", "start", "end"], ["江苏省", "12", "2028-02-01", "2027-01-31"]
+    )
+    result = import_file(BATCHES, "b.csv", batches, hq_a, commit=True)
+    ((row, column, reason),) = errors_of(result)
+    assert "批次结束日期早于开始日期" in reason
+    assert not Batch.objects.filter(number=12).exists()
