@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "duikou.projects",
     "duikou.funds",
     "duikou.consumer",
+    "duikou.personnel",
     "duikou.reader",
     "duikou.dashboard",
     "duikou.demo",
