@@ -22,6 +22,7 @@ urlpatterns = [
     path("pairings/", include("duikou.pairings.urls")),
     path("projects/", include("duikou.projects.urls")),
     path("funds/", include("duikou.funds.urls")),
+    path("twinning/", include("duikou.twinning.urls")),
     path("compliance/", include("duikou.funds.compliance_urls")),
     path("reader/", include("duikou.reader.urls")),
     # The report reader was at /reports/ (a name briefings will need): old links still work.
