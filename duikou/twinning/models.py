@@ -33,6 +33,8 @@ class Household(TrackedModel):
     place = models.ForeignKey(
         "places.Place", verbose_name=_("place"), on_delete=models.PROTECT, related_name="+"
     )
+    # An aiding-side household's party; for a recipient household, the party whose work group
+    # recorded it (optional).
     aiding_party = models.ForeignKey(
         "organisations.AidingParty",
         verbose_name=_("aiding party"),

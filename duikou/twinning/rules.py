@@ -148,8 +148,10 @@ def check_pair(pair: Any) -> None:
         elif sides == (Side.RECIPIENT, Side.AIDING):
             add(
                 aiding_field,
-                _("The sides are swapped: %(aiding)s is on the recipient side, %(recipient)s "
-                  "on the aiding side.")
+                _(
+                    "The sides are swapped: %(aiding)s is on the recipient side, %(recipient)s "
+                    "on the aiding side."
+                )
                 % {"aiding": aiding, "recipient": recipient},
             )
     _check_unit_kinds(pair, kind, aiding, recipient, aiding_field, recipient_field, add)
@@ -169,8 +171,10 @@ def _check_unit_kinds(pair, kind, aiding, recipient, aiding_field, recipient_fie
         if recipient is not None and recipient.level not in RECIPIENT_LEVELS[kind]:
             add(
                 recipient_field,
-                _("A %(kind)s pair twins a %(level)s on the recipient side; %(unit)s is a "
-                  "%(actual)s.")
+                _(
+                    "A %(kind)s pair twins a %(level)s on the recipient side; %(unit)s is a "
+                    "%(actual)s."
+                )
                 % {
                     "kind": label,
                     "level": Level(next(iter(RECIPIENT_LEVELS[kind]))).label,
@@ -201,8 +205,7 @@ def _check_unit_kinds(pair, kind, aiding, recipient, aiding_field, recipient_fie
             if unit is not None and unit.kind not in allowed:
                 add(
                     field,
-                    _("A %(kind)s pair twins organisations of that kind; %(unit)s is a "
-                      "%(actual)s.")
+                    _("A %(kind)s pair twins organisations of that kind; %(unit)s is a %(actual)s.")
                     % {"kind": label, "unit": unit, "actual": unit.get_kind_display()},
                 )
 
@@ -234,7 +237,9 @@ def _check_twice(pair, kind, aiding_field, recipient_field, add) -> None:
     others = overlapping(Pair.objects.filter(kind=kind), pair.start, pair.end).exclude(pk=pair.pk)
     recipient_id = getattr(pair, f"{recipient_field}_id")
     same_recipient = others.filter(**{f"{recipient_field}_id": recipient_id})
-    if same_recipient.filter(**{f"{aiding_field}_id": getattr(pair, f"{aiding_field}_id")}).exists():
+    if same_recipient.filter(
+        **{f"{aiding_field}_id": getattr(pair, f"{aiding_field}_id")}
+    ).exists():
         add(
             recipient_field,
             _("These two units are already twinned in this kind in an overlapping period."),
@@ -262,7 +267,3 @@ def check_household(household: Any) -> None:
         )
     if household.side == Side.AIDING and not household.aiding_party_id:
         raise _error("aiding_party", _("An aiding-side household belongs to an aiding party."))
-    if household.side == Side.RECIPIENT and household.aiding_party_id:
-        raise _error(
-            "aiding_party", _("A recipient-side household does not belong to an aiding party.")
-        )
