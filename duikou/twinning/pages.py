@@ -14,6 +14,7 @@ from duikou.twinning.columns import HOUSEHOLDS, PAIRS
 from duikou.twinning.filters import HouseholdFilterSet, PairFilterSet
 from duikou.twinning.forms import HouseholdForm, PairForm
 from duikou.twinning.models import Household, Pair
+from duikou.twinning.tables import PairTable
 
 
 def _sample_places(party, place):
@@ -69,11 +70,20 @@ def sample_household(party, place) -> Household:
     )
 
 
+def pair_list_context(request) -> dict:
+    """The figures the filtered list adds up to (pairs and units per kind), above the table."""
+    from duikou.twinning.summary import figures
+
+    _filterset, qs = pairs.filtered(request)
+    return {"figures": figures(qs)}
+
+
 pairs = register(
     Pair,
     prefix="twinning",
     filterset=PairFilterSet,
-    columns=["__str__", "kind", "aiding_party", "recipient_county", "start", "end", "status"],
+    table=PairTable,
+    hidden_columns=["brokered_by"],
     columns_table=PAIRS,
     form=PairForm,
     imports=True,
@@ -83,6 +93,7 @@ pairs = register(
     nav_order=100,
     detail_template="twinning/pair_detail.html",
     list_template="twinning/pair_list.html",
+    list_context=pair_list_context,
     select_related=[
         "aiding_party",
         "aiding_place",

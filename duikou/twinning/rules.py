@@ -10,7 +10,7 @@ What a kind pairs, and how often one unit may be twinned in the same kind and pe
 | 机关 agency | a government body (or other organisation) | the same | yes |
 | 社会组织 social | an "other" organisation | the same | yes |
 | 家庭/户 household | a household | a household | no: one partner at a time |
-| 个人 individual | a household or an individual | an individual (child, student) | no: one "亲人" at a time |
+| 个人 individual | a household or individual | an individual (child, student) | no: one "亲人" |
 
 "Yes" is what the seeds record: 江苏 212 villages twinned with 145, 张家港 10 towns with 13.
 For every kind the same two units are never twinned twice in overlapping periods.
