@@ -93,3 +93,32 @@ def test_the_agreement_uploaded_with_the_form_is_served_only_to_those_who_see_th
     assert b"".join(signed_in.get(url).streaming_content) == b"%PDF-1.4 agreement"
     signed_in.logout()
     assert client.get(url).status_code == 302  # visitors sign in first
+
+
+def test_coverage_follows_a_pair_ended_on_the_page_and_one_deleted(towns, hq_a, client_for):
+    pair = twin("320582100", "654021100")
+    [row] = [r for r in coverage_by_county() if r.county.code == "654021"]
+    assert row.towns_twinned == 1
+    pair.status, pair.end = PairStatus.ENDED, dt.date(2020, 1, 1)
+    pair.save()
+    [row] = [r for r in coverage_by_county() if r.county.code == "654021"]
+    assert row.towns_twinned == 0
+    [row] = [r for r in coverage_by_county(on=dt.date(2019, 1, 1)) if r.county.code == "654021"]
+    assert row.towns_twinned == 0  # an ended pair no longer counts, whatever the date
+    other = twin("320582101", "654021100")
+    other.delete()
+    assert not [r for r in coverage_by_county() if r.towns_twinned]
+
+
+def test_an_imported_pair_counts_in_the_coverage_at_once(towns, hq_a):
+    from duikou.core.imports import import_file
+    from duikou.projects.tests.test_import import csv_file
+    from duikou.twinning.columns import PAIRS
+
+    content = csv_file(
+        ["乡镇", "江苏", "320582100", "654021100", "2017-03-01"],
+        header=["kind", "aiding_party", "aiding_place", "recipient_place", "start"],
+    )
+    assert import_file(PAIRS, "p.csv", content, hq_a, commit=True).ok
+    [row] = [r for r in coverage_by_county() if r.county.code == "654021"]
+    assert row.towns_twinned == 1
