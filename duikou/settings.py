@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "duikou.funds",
     "duikou.consumer",
     "duikou.personnel",
+    "duikou.twinning",
     "duikou.reader",
     "duikou.dashboard",
     "duikou.demo",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("funds/", include("duikou.funds.urls")),
     path("consumer/", include("duikou.consumer.urls")),
     path("personnel/", include("duikou.personnel.urls")),
+    path("twinning/", include("duikou.twinning.urls")),
     path("compliance/", include("duikou.funds.compliance_urls")),
     path("reader/", include("duikou.reader.urls")),
     # The report reader was at /reports/ (a name briefings will need): old links still work.
