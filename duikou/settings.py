@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "duikou.projects",
     "duikou.funds",
     "duikou.twinning",
+    "duikou.exchanges",
     "duikou.reader",
     "duikou.dashboard",
     "duikou.demo",

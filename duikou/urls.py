@@ -23,6 +23,7 @@ urlpatterns = [
     path("projects/", include("duikou.projects.urls")),
     path("funds/", include("duikou.funds.urls")),
     path("twinning/", include("duikou.twinning.urls")),
+    path("exchanges/", include("duikou.exchanges.urls")),
     path("compliance/", include("duikou.funds.compliance_urls")),
     path("reader/", include("duikou.reader.urls")),
     # The report reader was at /reports/ (a name briefings will need): old links still work.
