@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "duikou.funds",
     "duikou.twinning",
     "duikou.exchanges",
+    "duikou.training",
+    "duikou.donations",
     "duikou.reader",
     "duikou.dashboard",
     "duikou.demo",
