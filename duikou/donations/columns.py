@@ -7,7 +7,15 @@ from functools import partial
 from django.utils.translation import gettext_lazy as _
 
 from duikou.core.columns import (
-    BOOL, CHOICE, DATE, INTEGER, MONEY, REF, Column, Ref, Table,
+    BOOL,
+    CHOICE,
+    DATE,
+    INTEGER,
+    MONEY,
+    REF,
+    Column,
+    Ref,
+    Table,
 )
 from duikou.core.imports import import_file
 from duikou.donations.choices import DonorKind, Purpose, RecipientKind
@@ -23,18 +31,26 @@ DONATIONS = Table(
     Donation,
     [
         Column("code", _("Donation code"), required=True, example="JS-2017-JZ-01", width=16),
-        Column("title", _("Title"), required=True, example="丹阳眼镜商会捐赠助学帮困金和眼镜",
-               width=30),
+        Column(
+            "title", _("Title"), required=True, example="丹阳眼镜商会捐赠助学帮困金和眼镜", width=30
+        ),
         Column("purpose", _("Purpose"), CHOICE, True, "助学", choices=tuple(Purpose.choices)),
         Column("aiding_party", _("Aiding party"), REF, True, "江苏省", ref=PARTY),
         Column("work_group", _("Work group code"), REF, ref=ORGANISATION),
         Column("pair", _("Twinning pair number"), REF, ref=PAIR),
-        Column("donor_kind", _("Donor kind"), CHOICE, True, "单位",
-               choices=tuple(DonorKind.choices)),
+        Column(
+            "donor_kind", _("Donor kind"), CHOICE, True, "单位", choices=tuple(DonorKind.choices)
+        ),
         Column("donor", _("Donor"), required=True, example="丹阳眼镜商会"),
         Column("donor_count", _("Number of donors"), INTEGER),
-        Column("recipient_kind", _("Recipient kind"), CHOICE, True, "单位",
-               choices=tuple(RecipientKind.choices)),
+        Column(
+            "recipient_kind",
+            _("Recipient kind"),
+            CHOICE,
+            True,
+            "单位",
+            choices=tuple(RecipientKind.choices),
+        ),
         Column("recipient", _("Recipient"), example="兵团第四师"),
         Column("recipient_count", _("Number of recipients"), INTEGER, total=True),
         Column("place", _("Recipient place code"), REF, True, "659008", ref=PLACE),
@@ -60,15 +76,18 @@ PLEDGES = Table(
     Pledge,
     [
         Column("code", _("Pledge code"), required=True, example="JS-CJC-30", width=16),
-        Column("title", _("Title"), required=True, example="长江村每年援助央布拉克村30万元",
-               width=30),
-        Column("purpose", _("Purpose"), CHOICE, True, "基层阵地建设",
-               choices=tuple(Purpose.choices)),
+        Column(
+            "title", _("Title"), required=True, example="长江村每年援助央布拉克村30万元", width=30
+        ),
+        Column(
+            "purpose", _("Purpose"), CHOICE, True, "基层阵地建设", choices=tuple(Purpose.choices)
+        ),
         Column("aiding_party", _("Aiding party"), REF, True, "江苏省", ref=PARTY),
         Column("work_group", _("Work group code"), REF, ref=ORGANISATION),
         Column("pair", _("Twinning pair number"), REF, ref=PAIR),
-        Column("donor_kind", _("Donor kind"), CHOICE, True, "单位",
-               choices=tuple(DonorKind.choices)),
+        Column(
+            "donor_kind", _("Donor kind"), CHOICE, True, "单位", choices=tuple(DonorKind.choices)
+        ),
         Column("donor", _("Donor"), required=True, example="江阴市长江村"),
         Column("place", _("Recipient place code"), REF, True, "654023", ref=PLACE),
         Column("recipient", _("Recipient"), example="霍城县央布拉克村"),

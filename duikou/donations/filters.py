@@ -16,8 +16,12 @@ from duikou.places.filters import PlaceFilter
 def _search(qs, name, value):
     if not value:
         return qs
-    return qs.filter(Q(title__icontains=value) | Q(code__istartswith=value)
-                     | Q(donor__icontains=value) | Q(recipient__icontains=value))
+    return qs.filter(
+        Q(title__icontains=value)
+        | Q(code__istartswith=value)
+        | Q(donor__icontains=value)
+        | Q(recipient__icontains=value)
+    )
 
 
 class DonationFilterSet(django_filters.FilterSet):
@@ -27,8 +31,7 @@ class DonationFilterSet(django_filters.FilterSet):
     year = django_filters.NumberFilter(field_name="year", label=_("Year"))
     half = HalfFilter(field_name="given_on")
     purpose = django_filters.ChoiceFilter(choices=Purpose.choices, label=_("Purpose"))
-    scholarship = django_filters.BooleanFilter(field_name="is_scholarship",
-                                               label=_("Scholarships"))
+    scholarship = django_filters.BooleanFilter(field_name="is_scholarship", label=_("Scholarships"))
 
     class Meta:
         model = Donation

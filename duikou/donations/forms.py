@@ -15,8 +15,12 @@ def _scoped_pairs(form) -> None:
         from duikou.twinning.models import Pair
 
         form.fields["pair"].queryset = Pair.objects.visible_to(form.user).select_related(
-            "aiding_place", "aiding_organisation", "aiding_household", "recipient_place",
-            "recipient_organisation", "recipient_household",
+            "aiding_place",
+            "aiding_organisation",
+            "aiding_household",
+            "recipient_place",
+            "recipient_organisation",
+            "recipient_household",
         )
 
 
@@ -26,10 +30,30 @@ class DonationForm(TrackedModelForm):
     class Meta:
         model = Donation
         fields = [
-            "code", "title", "purpose", "aiding_party", "work_group", "pair", "donor_kind",
-            "donor", "donor_count", "recipient_kind", "recipient", "recipient_count", "place",
-            "given_on", "cash", "in_kind_value", "items", "item_count", "item_unit",
-            "is_scholarship", "people_helped", "pledge", "description", "source",
+            "code",
+            "title",
+            "purpose",
+            "aiding_party",
+            "work_group",
+            "pair",
+            "donor_kind",
+            "donor",
+            "donor_count",
+            "recipient_kind",
+            "recipient",
+            "recipient_count",
+            "place",
+            "given_on",
+            "cash",
+            "in_kind_value",
+            "items",
+            "item_count",
+            "item_unit",
+            "is_scholarship",
+            "people_helped",
+            "pledge",
+            "description",
+            "source",
         ]
         widgets = {"given_on": date_input()}
 
@@ -48,9 +72,21 @@ class PledgeForm(TrackedModelForm):
     class Meta:
         model = Pledge
         fields = [
-            "code", "title", "purpose", "aiding_party", "work_group", "pair", "donor_kind",
-            "donor", "place", "recipient", "annual_amount", "first_year", "last_year",
-            "description", "source",
+            "code",
+            "title",
+            "purpose",
+            "aiding_party",
+            "work_group",
+            "pair",
+            "donor_kind",
+            "donor",
+            "place",
+            "recipient",
+            "annual_amount",
+            "first_year",
+            "last_year",
+            "description",
+            "source",
         ]
 
     def __init__(self, *args, **kwargs):

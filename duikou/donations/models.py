@@ -21,9 +21,7 @@ from duikou.core.scoping import ScopeRule
 from duikou.donations.choices import DonorKind, Purpose, RecipientKind
 
 MONEY = {"max_digits": 16, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
-NO_VALUE = _(
-    "A donation needs a cash amount or an in-kind value (or both); neither is given."
-)
+NO_VALUE = _("A donation needs a cash amount or an in-kind value (or both); neither is given.")
 
 
 class Pledge(TrackedModel):
@@ -33,21 +31,33 @@ class Pledge(TrackedModel):
     title = models.CharField(_("title"), max_length=200)
     purpose = models.CharField(_("purpose"), max_length=12, choices=Purpose.choices)
     aiding_party = models.ForeignKey(
-        "organisations.AidingParty", verbose_name=_("aiding party"), on_delete=models.PROTECT,
+        "organisations.AidingParty",
+        verbose_name=_("aiding party"),
+        on_delete=models.PROTECT,
         related_name="donation_pledges",
     )
     work_group = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("work group"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="donation_pledges",
+        "organisations.Organisation",
+        verbose_name=_("work group"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="donation_pledges",
     )
     pair = models.ForeignKey(
-        "twinning.Pair", verbose_name=_("twinning pair"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="donation_pledges",
+        "twinning.Pair",
+        verbose_name=_("twinning pair"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="donation_pledges",
     )
     donor_kind = models.CharField(_("donor kind"), max_length=12, choices=DonorKind.choices)
     donor = models.CharField(_("donor"), max_length=200)
     place = models.ForeignKey(
-        "places.Place", verbose_name=_("recipient place"), on_delete=models.PROTECT,
+        "places.Place",
+        verbose_name=_("recipient place"),
+        on_delete=models.PROTECT,
         related_name="donation_pledges",
     )
     recipient = models.CharField(_("recipient"), max_length=200, blank=True)
@@ -92,16 +102,26 @@ class Donation(TrackedModel):
     title = models.CharField(_("title"), max_length=200)
     purpose = models.CharField(_("purpose"), max_length=12, choices=Purpose.choices)
     aiding_party = models.ForeignKey(
-        "organisations.AidingParty", verbose_name=_("aiding party"), on_delete=models.PROTECT,
+        "organisations.AidingParty",
+        verbose_name=_("aiding party"),
+        on_delete=models.PROTECT,
         related_name="donations",
     )
     work_group = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("work group"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="donations",
+        "organisations.Organisation",
+        verbose_name=_("work group"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="donations",
     )
     pair = models.ForeignKey(
-        "twinning.Pair", verbose_name=_("twinning pair"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="donations",
+        "twinning.Pair",
+        verbose_name=_("twinning pair"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="donations",
     )
     donor_kind = models.CharField(_("donor kind"), max_length=12, choices=DonorKind.choices)
     donor = models.CharField(_("donor"), max_length=200)
@@ -116,7 +136,9 @@ class Donation(TrackedModel):
         _("number of recipients"), null=True, blank=True, help_text=_("Households or students.")
     )
     place = models.ForeignKey(
-        "places.Place", verbose_name=_("recipient place"), on_delete=models.PROTECT,
+        "places.Place",
+        verbose_name=_("recipient place"),
+        on_delete=models.PROTECT,
         related_name="donations",
     )
     given_on = models.DateField(_("date"))
@@ -125,13 +147,16 @@ class Donation(TrackedModel):
     in_kind_value = models.DecimalField(_("in-kind value (yuan)"), null=True, blank=True, **MONEY)
     items = models.CharField(_("goods"), max_length=100, blank=True, help_text=_("e.g. 眼镜"))
     item_count = models.PositiveIntegerField(_("goods count"), null=True, blank=True)
-    item_unit = models.CharField(_("goods unit"), max_length=10, blank=True,
-                                 help_text=_("e.g. 副"))
+    item_unit = models.CharField(_("goods unit"), max_length=10, blank=True, help_text=_("e.g. 副"))
     is_scholarship = models.BooleanField(_("scholarship (奖学金/助学)"), default=False)
     people_helped = models.PositiveIntegerField(_("people helped"), null=True, blank=True)
     pledge = models.ForeignKey(
-        Pledge, verbose_name=_("annual pledge"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="instalments",
+        Pledge,
+        verbose_name=_("annual pledge"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="instalments",
     )
     description = models.TextField(_("description"), blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)

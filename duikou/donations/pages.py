@@ -23,18 +23,31 @@ _numbers = itertools.count(1)
 
 def sample_donation(party, place) -> Donation:
     return Donation.objects.create(
-        code=f"KIT-JZ-{next(_numbers)}", title="样例捐赠", purpose="schooling",
-        aiding_party=party, donor_kind="organisation", donor="样例单位",
-        recipient_kind="place", place=place, given_on=dt.date(2025, 5, 1),
+        code=f"KIT-JZ-{next(_numbers)}",
+        title="样例捐赠",
+        purpose="schooling",
+        aiding_party=party,
+        donor_kind="organisation",
+        donor="样例单位",
+        recipient_kind="place",
+        place=place,
+        given_on=dt.date(2025, 5, 1),
         cash=Decimal(100000),
     )
 
 
 def sample_pledge(party, place) -> Pledge:
     return Pledge.objects.create(
-        code=f"KIT-PL-{next(_numbers)}", title="样例年度援助", purpose="grassroots",
-        aiding_party=party, donor_kind="organisation", donor="样例村", place=place,
-        annual_amount=Decimal(300000), first_year=2024, last_year=2025,
+        code=f"KIT-PL-{next(_numbers)}",
+        title="样例年度援助",
+        purpose="grassroots",
+        aiding_party=party,
+        donor_kind="organisation",
+        donor="样例村",
+        place=place,
+        annual_amount=Decimal(300000),
+        first_year=2024,
+        last_year=2025,
     )
 
 
@@ -42,11 +55,10 @@ DonationTable = table_for(
     Donation, ["title", "purpose", "aiding_party", "donor", "place", "given_on"]
 )
 DonationTable.base_columns["cash"] = WanColumn(verbose_name=_("Cash (10k yuan)"))
-DonationTable.base_columns["in_kind_value"] = WanColumn(
-    verbose_name=_("In-kind value (10k yuan)")
+DonationTable.base_columns["in_kind_value"] = WanColumn(verbose_name=_("In-kind value (10k yuan)"))
+PledgeTable = table_for(
+    Pledge, ["title", "purpose", "aiding_party", "donor", "place", "first_year", "last_year"]
 )
-PledgeTable = table_for(Pledge, ["title", "purpose", "aiding_party", "donor", "place",
-                                 "first_year", "last_year"])
 PledgeTable.base_columns["annual_amount"] = WanColumn(verbose_name=_("Per year (10k yuan)"))
 
 
@@ -80,9 +92,14 @@ pledges = register(
     path="pledges/",
     list_path="pledges/",
     names={
-        "list": "pledges", "detail": "pledge", "create": "pledge_create",
-        "edit": "pledge_edit", "delete": "pledge_delete", "history": "pledge_history",
-        "export": "pledge_export", "import": "pledge_import",
+        "list": "pledges",
+        "detail": "pledge",
+        "create": "pledge_create",
+        "edit": "pledge_edit",
+        "delete": "pledge_delete",
+        "history": "pledge_history",
+        "export": "pledge_export",
+        "import": "pledge_import",
         "import_template": "pledge_import_template",
     },
     filterset=PledgeFilterSet,
@@ -103,8 +120,7 @@ pledges = register(
             _("Record the yearly entries"),
             "donations:pledge_instalments",
             method="post",
-            when=lambda request, obj: request.user.is_authenticated
-            and can_edit(request.user, obj),
+            when=lambda request, obj: request.user.is_authenticated and can_edit(request.user, obj),
         )
     ],
     sample=sample_pledge,

@@ -34,10 +34,12 @@ def _context(donations: QuerySet, query: str, chart_id: str) -> dict[str, Any] |
         "chart_id": chart_id,
         "chart": {
             "labels": [str(y) for y in years],
-            "series": [{
-                "name": _("Cash and in-kind (10k yuan)"),
-                "data": [float(money.wan(per_year.get(y, 0)).replace(",", "")) for y in years],
-            }],
+            "series": [
+                {
+                    "name": _("Cash and in-kind (10k yuan)"),
+                    "data": [float(money.wan(per_year.get(y, 0)).replace(",", "")) for y in years],
+                }
+            ],
         },
     }
 

@@ -18,21 +18,32 @@ ZERO = Decimal(0)
 def totals(donations: QuerySet) -> dict[str, Any]:
     """Cash, in-kind value, both, people helped and count of a set of donations (yuan)."""
     sums = donations.order_by().aggregate(
-        count=Count("pk"), cash=Sum("cash"), in_kind=Sum("in_kind_value"),
-        people_helped=Sum("people_helped"), recipients=Sum("recipient_count"),
+        count=Count("pk"),
+        cash=Sum("cash"),
+        in_kind=Sum("in_kind_value"),
+        people_helped=Sum("people_helped"),
+        recipients=Sum("recipient_count"),
     )
     cash, in_kind = sums["cash"] or ZERO, sums["in_kind"] or ZERO
     return {
-        "count": sums["count"], "cash": cash, "in_kind": in_kind, "total": cash + in_kind,
-        "people_helped": sums["people_helped"] or 0, "recipients": sums["recipients"] or 0,
+        "count": sums["count"],
+        "cash": cash,
+        "in_kind": in_kind,
+        "total": cash + in_kind,
+        "people_helped": sums["people_helped"] or 0,
+        "recipients": sums["recipients"] or 0,
     }
 
 
 def by_purpose(donations: QuerySet) -> list[dict[str, Any]]:
     rows = {
         r["purpose"]: r
-        for r in donations.order_by().values("purpose").annotate(
-            count=Count("pk"), cash=Sum("cash"), in_kind=Sum("in_kind_value"),
+        for r in donations.order_by()
+        .values("purpose")
+        .annotate(
+            count=Count("pk"),
+            cash=Sum("cash"),
+            in_kind=Sum("in_kind_value"),
             people_helped=Sum("people_helped"),
         )
     }
@@ -41,9 +52,16 @@ def by_purpose(donations: QuerySet) -> list[dict[str, Any]]:
         if value in rows:
             r = rows[value]
             cash, in_kind = r["cash"] or ZERO, r["in_kind"] or ZERO
-            result.append({"label": label, "count": r["count"], "cash": cash,
-                           "in_kind": in_kind, "total": cash + in_kind,
-                           "people_helped": r["people_helped"] or 0})
+            result.append(
+                {
+                    "label": label,
+                    "count": r["count"],
+                    "cash": cash,
+                    "in_kind": in_kind,
+                    "total": cash + in_kind,
+                    "people_helped": r["people_helped"] or 0,
+                }
+            )
     return result
 
 
@@ -72,11 +90,19 @@ def record_instalments(pledge: Pledge, through_year: int | None = None) -> list[
             donation = Donation(
                 code=instalment_code(pledge, year),
                 title=f"{pledge.title}（{year}年）",
-                purpose=pledge.purpose, aiding_party=pledge.aiding_party,
-                work_group=pledge.work_group, pair=pledge.pair, donor_kind=pledge.donor_kind,
-                donor=pledge.donor, recipient_kind="unit", recipient=pledge.recipient,
-                place=pledge.place, given_on=dt.date(year, 12, 31), cash=pledge.annual_amount,
-                pledge=pledge, source=pledge.source,
+                purpose=pledge.purpose,
+                aiding_party=pledge.aiding_party,
+                work_group=pledge.work_group,
+                pair=pledge.pair,
+                donor_kind=pledge.donor_kind,
+                donor=pledge.donor,
+                recipient_kind="unit",
+                recipient=pledge.recipient,
+                place=pledge.place,
+                given_on=dt.date(year, 12, 31),
+                cash=pledge.annual_amount,
+                pledge=pledge,
+                source=pledge.source,
             )
             donation.full_clean()
             donation.save()

@@ -32,8 +32,10 @@ def pledge_instalments(request: HttpRequest, pk: int) -> HttpResponse:
             for donation in made:  # the entries must be the caller's to write, as saved
                 save_in_scope(request.user, donation, lambda d=donation: None)
     except (ValidationError, OutOfScope) as refused:
-        messages.error(request, getattr(refused, "message", "; ".join(
-            getattr(refused, "messages", [str(refused)]))))
+        messages.error(
+            request,
+            getattr(refused, "message", "; ".join(getattr(refused, "messages", [str(refused)]))),
+        )
         return HttpResponseRedirect(pledge.get_absolute_url())
     messages.success(request, _("%(count)s yearly entries recorded.") % {"count": len(made)})
     return HttpResponseRedirect(pledge.get_absolute_url())
@@ -47,13 +49,21 @@ def figures(request: HttpRequest) -> HttpResponse:
     donations = filterset.qs
     per_year = services.by_year(donations)
     years = sorted(per_year)
-    return render(request, "donations/figures.html", {
-        "filter": filterset,
-        "totals": services.totals(donations),
-        "purposes": services.by_purpose(donations),
-        "chart": {
-            "labels": [str(y) for y in years],
-            "series": [{"name": _("Cash and in-kind (10k yuan)"),
-                        "data": [float(money.wan(per_year[y]).replace(",", "")) for y in years]}],
+    return render(
+        request,
+        "donations/figures.html",
+        {
+            "filter": filterset,
+            "totals": services.totals(donations),
+            "purposes": services.by_purpose(donations),
+            "chart": {
+                "labels": [str(y) for y in years],
+                "series": [
+                    {
+                        "name": _("Cash and in-kind (10k yuan)"),
+                        "data": [float(money.wan(per_year[y]).replace(",", "")) for y in years],
+                    }
+                ],
+            },
         },
-    })
+    )

@@ -22,47 +22,78 @@ BRIEFING_004 = "江苏援伊工作简报2017年第21期（seed 004）"
 # (code, title, kind, party, place, start, end, figures, groups, measures, source)
 SEED_EVENTS: list[dict[str, Any]] = [
     {
-        "code": "JS-2017-YZ-01", "title": "江苏医疗专家来伊巡回义诊", "kind": "free_clinic",
-        "party": "320000", "place": "654000", "start": dt.date(2017, 1, 10),
-        "end": dt.date(2017, 6, 30), "organiser": "江苏援伊前方指挥部",
-        "venue": "牧区、农村", "figures": {"person_times": 92, "beneficiaries": 9800},
+        "code": "JS-2017-YZ-01",
+        "title": "江苏医疗专家来伊巡回义诊",
+        "kind": "free_clinic",
+        "party": "320000",
+        "place": "654000",
+        "start": dt.date(2017, 1, 10),
+        "end": dt.date(2017, 6, 30),
+        "organiser": "江苏援伊前方指挥部",
+        "venue": "牧区、农村",
+        "figures": {"person_times": 92, "beneficiaries": 9800},
         "groups": [("江苏医疗专家", "aiding", None, 92)],
         "measures": [("免费发放药品", Decimal("13"), "万元")],
         "description": "上半年共组织江苏医疗专家90余人次来伊巡回义诊，义诊群众近万人。",
     },
     {
-        "code": "JS-2017-SJ-01", "title": "教育专家、骨干教师来伊犁送学送教", "kind": "teaching",
-        "party": "320000", "place": "654000", "start": dt.date(2017, 2, 20),
-        "end": dt.date(2017, 6, 30), "organiser": "江苏援伊前方指挥部",
-        "figures": {"batches": 22, "persons": 210, "lessons": 320, "sessions": 105,
-                    "beneficiaries": 9900},
+        "code": "JS-2017-SJ-01",
+        "title": "教育专家、骨干教师来伊犁送学送教",
+        "kind": "teaching",
+        "party": "320000",
+        "place": "654000",
+        "start": dt.date(2017, 2, 20),
+        "end": dt.date(2017, 6, 30),
+        "organiser": "江苏援伊前方指挥部",
+        "figures": {
+            "batches": 22,
+            "persons": 210,
+            "lessons": 320,
+            "sessions": 105,
+            "beneficiaries": 9900,
+        },
         "groups": [("教育专家、高校教授和中小学骨干教师", "aiding", 210, None)],
         "measures": [],
         "description": "20余批次200余人来伊犁送学送教，开设观摩课300多节，举办主题讲座100余场，"
-                       "近10000名师生受益。",
+        "近10000名师生受益。",
     },
     {
-        "code": "JS-2017-ZJ-01", "title": "大学生、研究生来伊犁支教", "kind": "teaching",
-        "party": "320000", "place": "654000", "start": dt.date(2017, 2, 20),
-        "end": dt.date(2017, 6, 30), "organiser": "南京师范大学",
+        "code": "JS-2017-ZJ-01",
+        "title": "大学生、研究生来伊犁支教",
+        "kind": "teaching",
+        "party": "320000",
+        "place": "654000",
+        "start": dt.date(2017, 2, 20),
+        "end": dt.date(2017, 6, 30),
+        "organiser": "南京师范大学",
         "figures": {"persons": 108},
         "groups": [("大学生", "aiding", 98, None), ("南京师范大学研究生", "aiding", 10, None)],
         "measures": [],
         "description": "组织98名大学生和南京师范大学10名研究生来伊犁支教。",
     },
     {
-        "code": "JS-2017-XS-01", "title": "“丝路信使”自行车赛", "kind": "sports",
-        "party": "320000", "place": "654026", "start": dt.date(2017, 5, 1),
-        "end": dt.date(2017, 6, 10), "organiser": "泰州工作组",
+        "code": "JS-2017-XS-01",
+        "title": "“丝路信使”自行车赛",
+        "kind": "sports",
+        "party": "320000",
+        "place": "654026",
+        "start": dt.date(2017, 5, 1),
+        "end": dt.date(2017, 6, 10),
+        "organiser": "泰州工作组",
         "figures": {"persons": 7, "person_times": 7},
         "groups": [("泰州信使", "aiding", 7, 7)],
         "measures": [("骑行", Decimal("5171"), "公里"), ("书信", Decimal("42"), "份")],
         "description": "7位泰州信使骑行5171公里，把42份来自泰州的书信送到昭苏亲人的手中。",
     },
     {
-        "code": "JS-SX-2014", "title": "“万里鸿雁传真情”手拉手书信交友", "kind": "letters",
-        "party": "320000", "place": "654000", "start": dt.date(2014, 1, 1),
-        "end": dt.date(2020, 12, 31), "organiser": "江苏省对口支援新疆伊犁州前方指挥部",
+        "code": "JS-SX-2014",
+        "title": "“万里鸿雁传真情”手拉手书信交友",
+        "kind": "letters",
+        "party": "320000",
+        "place": "654000",
+        "start": dt.date(2014, 1, 1),
+        "end": dt.date(2020, 12, 31),
+        "organiser": "江苏省对口支援新疆伊犁州前方指挥部",
         "figures": {"person_times": 50000},
         "groups": [("援受两地青少年学生", "recipient", None, 50000)],
         "measures": [("学校", Decimal("268"), "所"), ("班级", Decimal("3806"), "个")],
@@ -71,13 +102,29 @@ SEED_EVENTS: list[dict[str, Any]] = [
     },
 ]
 
-KINDS = ["study_tour", "summer_camp", "performance", "free_clinic", "teaching", "letters",
-         "sports", "visit", "kinship", "exhibition"]
+KINDS = [
+    "study_tour",
+    "summer_camp",
+    "performance",
+    "free_clinic",
+    "teaching",
+    "letters",
+    "sports",
+    "visit",
+    "kinship",
+    "exhibition",
+]
 TITLES = {
-    "study_tour": "青少年研学", "summer_camp": "“携手假日、爱心暖阳”夏令营",
-    "performance": "文艺演出", "free_clinic": "专家义诊", "teaching": "送教",
-    "letters": "手拉手书信交友", "sports": "体育友谊赛", "visit": "互访交流",
-    "kinship": "结对认亲", "exhibition": "成果展览",
+    "study_tour": "青少年研学",
+    "summer_camp": "“携手假日、爱心暖阳”夏令营",
+    "performance": "文艺演出",
+    "free_clinic": "专家义诊",
+    "teaching": "送教",
+    "letters": "手拉手书信交友",
+    "sports": "体育友谊赛",
+    "visit": "互访交流",
+    "kinship": "结对认亲",
+    "exhibition": "成果展览",
 }
 
 
@@ -94,19 +141,27 @@ def make_seed_events() -> list:
             if Event.objects.filter(code=spec["code"]).exists():
                 continue
             event = Event(
-                code=spec["code"], title=spec["title"], kind=spec["kind"],
+                code=spec["code"],
+                title=spec["title"],
+                kind=spec["kind"],
                 aiding_party=AidingParty.objects.get(code=spec["party"]),
                 place=Place.objects.get(code=spec["place"]),
-                start_date=spec["start"], end_date=spec["end"],
-                organiser=spec.get("organiser", ""), venue=spec.get("venue", ""),
+                start_date=spec["start"],
+                end_date=spec["end"],
+                organiser=spec.get("organiser", ""),
+                venue=spec.get("venue", ""),
                 description=spec.get("description", ""),
-                source=spec.get("source", BRIEFING_004), **spec["figures"],
+                source=spec.get("source", BRIEFING_004),
+                **spec["figures"],
             )
             event.full_clean()
             event.save()
             for group, side, persons, person_times in spec["groups"]:
                 ParticipantGroup.objects.create(
-                    event=event, group=group, side=side, persons=persons,
+                    event=event,
+                    group=group,
+                    side=side,
+                    persons=persons,
                     person_times=person_times,
                 )
             for label, quantity, unit in spec["measures"]:
@@ -138,14 +193,22 @@ def make_events(ctx: DemoContext) -> None:
         year = rng.randint(2019, 2025)
         start = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
         persons = rng.randint(5, 200)
-        events.append(Event(
-            code=f"EX-{party.code[:2]}-{year}-{n:05d}",
-            title=f"{county.name}{TITLES[kind]}",
-            kind=kind, aiding_party=party, place=county, start_date=start,
-            end_date=start + dt.timedelta(days=rng.randint(0, 10)), year=year,
-            persons=persons, person_times=persons * rng.randint(1, 4),
-            sessions=rng.randint(1, 10), beneficiaries=rng.randint(0, 3000),
-        ))
+        events.append(
+            Event(
+                code=f"EX-{party.code[:2]}-{year}-{n:05d}",
+                title=f"{county.name}{TITLES[kind]}",
+                kind=kind,
+                aiding_party=party,
+                place=county,
+                start_date=start,
+                end_date=start + dt.timedelta(days=rng.randint(0, 10)),
+                year=year,
+                persons=persons,
+                person_times=persons * rng.randint(1, 4),
+                sessions=rng.randint(1, 10),
+                beneficiaries=rng.randint(0, 3000),
+            )
+        )
     Event.objects.bulk_create(events, batch_size=1000)
     parties = sorted({party for party, _county in pairs}, key=lambda p: p.sort_order)
     for event in events:

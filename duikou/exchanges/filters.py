@@ -26,8 +26,10 @@ class CreditedPartyFilter(PartyFilter):
         if not value:
             return qs
         lead = party_named_q(self.field_name, value)
-        return qs.filter(lead | Q(pk__in=qs.model.objects.filter(
-            party_named_q(self.partners, value)).values("pk")))
+        return qs.filter(
+            lead
+            | Q(pk__in=qs.model.objects.filter(party_named_q(self.partners, value)).values("pk"))
+        )
 
 
 class HalfFilter(django_filters.ChoiceFilter):
@@ -42,10 +44,12 @@ class HalfFilter(django_filters.ChoiceFilter):
         if value in ("", None):
             return qs
         months = (1, 6) if str(value) == "1" else (7, 12)
-        return qs.filter(**{
-            f"{self.field_name}__month__gte": months[0],
-            f"{self.field_name}__month__lte": months[1],
-        })
+        return qs.filter(
+            **{
+                f"{self.field_name}__month__gte": months[0],
+                f"{self.field_name}__month__lte": months[1],
+            }
+        )
 
 
 class EventFilterSet(django_filters.FilterSet):
@@ -63,5 +67,6 @@ class EventFilterSet(django_filters.FilterSet):
     def search(self, qs, name, value):
         if not value:
             return qs
-        return qs.filter(Q(title__icontains=value) | Q(code__istartswith=value)
-                         | Q(organiser__icontains=value))
+        return qs.filter(
+            Q(title__icontains=value) | Q(code__istartswith=value) | Q(organiser__icontains=value)
+        )

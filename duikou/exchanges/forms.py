@@ -9,9 +9,27 @@ from duikou.core.forms import TrackedModelForm, date_input
 from duikou.exchanges.models import Event, Measure, ParticipantGroup, Photo
 
 EVENT_FIELDS = [
-    "code", "title", "kind", "aiding_party", "partners", "organiser", "start_date",
-    "end_date", "place", "aiding_place", "venue", "batches", "sessions", "lessons",
-    "person_times", "persons", "beneficiaries", "projects", "pairs", "description", "source",
+    "code",
+    "title",
+    "kind",
+    "aiding_party",
+    "partners",
+    "organiser",
+    "start_date",
+    "end_date",
+    "place",
+    "aiding_place",
+    "venue",
+    "batches",
+    "sessions",
+    "lessons",
+    "person_times",
+    "persons",
+    "beneficiaries",
+    "projects",
+    "pairs",
+    "description",
+    "source",
 ]
 
 
@@ -36,8 +54,12 @@ class EventForm(TrackedModelForm):
 
             pairs = Pair.objects.visible_to(self.user)
             self.fields["pairs"].queryset = pairs.select_related(
-                "aiding_place", "aiding_organisation", "aiding_household", "recipient_place",
-                "recipient_organisation", "recipient_household",
+                "aiding_place",
+                "aiding_organisation",
+                "aiding_household",
+                "recipient_place",
+                "recipient_organisation",
+                "recipient_household",
             )
 
 

@@ -52,8 +52,10 @@ def _context(events: QuerySet, query: str, chart_id: str) -> dict[str, Any] | No
 def party_exchanges(request: HttpRequest, party: Any) -> dict[str, Any] | None:
     """Events the party is credited with (lead or co-organiser) that the caller may see."""
     events = Event.objects.visible_to(request.user).filter(
-        Q(aiding_party=party) | Q(pk__in=Event.partners.through.objects.filter(
-            aidingparty_id=party.pk).values("event_id"))
+        Q(aiding_party=party)
+        | Q(
+            pk__in=Event.partners.through.objects.filter(aidingparty_id=party.pk).values("event_id")
+        )
     )
     return _context(events, f"party={party.code}", f"party-exchanges-{party.pk}")
 

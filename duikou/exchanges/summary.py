@@ -109,9 +109,11 @@ def _keys(parties: Iterable[int | None], years: Iterable[int | None]) -> set[Key
 def _partner_ids(event: Any) -> set[int]:
     if event.pk is None:
         return set()
-    return set(event.partners.through.objects.filter(event_id=event.pk).values_list(
-        "aidingparty_id", flat=True
-    ))
+    return set(
+        event.partners.through.objects.filter(event_id=event.pk).values_list(
+            "aidingparty_id", flat=True
+        )
+    )
 
 
 def _pre_save(sender, instance, raw=False, **kw) -> None:
@@ -132,8 +134,9 @@ def _pre_delete(sender, instance, **kw) -> None:
 
 
 def _deleted(sender, instance, **kw) -> None:
-    refresh(_keys(getattr(instance, "_summary_parties", {instance.aiding_party_id}),
-                  {instance.year}))
+    refresh(
+        _keys(getattr(instance, "_summary_parties", {instance.aiding_party_id}), {instance.year})
+    )
 
 
 def _partners_changed(sender, instance, action, pk_set=None, reverse=False, **kw) -> None:

@@ -19,8 +19,9 @@ SESSIONS = Table(
     TrainingSession,
     [
         Column("code", _("Training code"), required=True, example="SD-PX-2020-01", width=16),
-        Column("title", _("Title"), required=True, example="喀什地区中小学教师赴山东跟岗培训",
-               width=30),
+        Column(
+            "title", _("Title"), required=True, example="喀什地区中小学教师赴山东跟岗培训", width=30
+        ),
         Column("mode", _("Mode"), CHOICE, True, "赴内地跟岗", choices=tuple(Mode.choices)),
         Column("field", _("Field"), CHOICE, True, "教育", choices=tuple(Field.choices)),
         Column("aiding_party", _("Aiding party"), REF, True, "山东省", ref=PARTY),

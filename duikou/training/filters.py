@@ -33,5 +33,6 @@ class SessionFilterSet(django_filters.FilterSet):
     def search(self, qs, name, value):
         if not value:
             return qs
-        return qs.filter(Q(title__icontains=value) | Q(code__istartswith=value)
-                         | Q(organiser__icontains=value))
+        return qs.filter(
+            Q(title__icontains=value) | Q(code__istartswith=value) | Q(organiser__icontains=value)
+        )

@@ -14,8 +14,23 @@ class SessionForm(TrackedModelForm):
     class Meta:
         model = TrainingSession
         fields = [
-            "code", "title", "mode", "field", "aiding_party", "organiser", "place",
-            "trainee_group", "venue", "start_date", "end_date", "sessions", "trainees",
-            "persons", "hours", "projects", "description", "source",
+            "code",
+            "title",
+            "mode",
+            "field",
+            "aiding_party",
+            "organiser",
+            "place",
+            "trainee_group",
+            "venue",
+            "start_date",
+            "end_date",
+            "sessions",
+            "trainees",
+            "persons",
+            "hours",
+            "projects",
+            "description",
+            "source",
         ]
         widgets = {"start_date": date_input(), "end_date": date_input()}

@@ -24,7 +24,9 @@ def _context(sessions: QuerySet, query: str, chart_id: str) -> dict[str, Any] | 
         return None
     year = dt.date.today().year
     per_year = dict(
-        sessions.filter(year__gt=year - YEARS_SHOWN).order_by().values_list("year")
+        sessions.filter(year__gt=year - YEARS_SHOWN)
+        .order_by()
+        .values_list("year")
         .annotate(total=Sum("trainees"))
     )
     years = list(range(year - YEARS_SHOWN + 1, year + 1))
@@ -36,7 +38,9 @@ def _context(sessions: QuerySet, query: str, chart_id: str) -> dict[str, Any] | 
         "chart_id": chart_id,
         "chart": {
             "labels": [str(y) for y in years],
-            "series": [{"name": _("Trainees (人次)"), "data": [per_year.get(y) or 0 for y in years]}],
+            "series": [
+                {"name": _("Trainees (人次)"), "data": [per_year.get(y) or 0 for y in years]}
+            ],
         },
     }
 

@@ -22,9 +22,9 @@ def by_choice(sessions: QuerySet, name: str) -> list[dict[str, Any]]:
     choices = {"mode": Mode, "field": Field}[name]
     rows = {
         r[name]: r
-        for r in sessions.order_by().values(name).annotate(
-            count=Count("pk"), **{n: Sum(n) for n in FIGURES}
-        )
+        for r in sessions.order_by()
+        .values(name)
+        .annotate(count=Count("pk"), **{n: Sum(n) for n in FIGURES})
     }
     return [
         {**{k: v or 0 for k, v in rows[value].items() if k != name}, "label": label}
@@ -49,11 +49,13 @@ def cumulative_by_party(sessions: QuerySet) -> dict[str, Any]:
         for year in years:
             running += per_year.get(year, 0)
             cumulative.append(running)
-        table.append({
-            "party": parties[party_id],
-            "per_year": [per_year.get(y, 0) for y in years],
-            "cumulative": cumulative,
-            "total": running,
-        })
+        table.append(
+            {
+                "party": parties[party_id],
+                "per_year": [per_year.get(y, 0) for y in years],
+                "cumulative": cumulative,
+                "total": running,
+            }
+        )
     table.sort(key=lambda r: (r["party"].sort_order, r["party"].code))
     return {"years": years, "rows": table}

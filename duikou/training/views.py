@@ -19,16 +19,21 @@ def figures(request: HttpRequest) -> HttpResponse:
     )
     sessions = filterset.qs
     cumulative = services.cumulative_by_party(sessions)
-    per_year = [sum(r["per_year"][i] for r in cumulative["rows"])
-                for i in range(len(cumulative["years"]))]
-    return render(request, "training/figures.html", {
-        "filter": filterset,
-        "totals": services.totals(sessions),
-        "modes": services.by_choice(sessions, "mode"),
-        "fields": services.by_choice(sessions, "field"),
-        "cumulative": cumulative,
-        "chart": {
-            "labels": [str(y) for y in cumulative["years"]],
-            "series": [{"name": _("Trainees (人次)"), "data": per_year}],
+    per_year = [
+        sum(r["per_year"][i] for r in cumulative["rows"]) for i in range(len(cumulative["years"]))
+    ]
+    return render(
+        request,
+        "training/figures.html",
+        {
+            "filter": filterset,
+            "totals": services.totals(sessions),
+            "modes": services.by_choice(sessions, "mode"),
+            "fields": services.by_choice(sessions, "field"),
+            "cumulative": cumulative,
+            "chart": {
+                "labels": [str(y) for y in cumulative["years"]],
+                "series": [{"name": _("Trainees (人次)"), "data": per_year}],
+            },
         },
-    })
+    )

@@ -12,8 +12,17 @@ from duikou.projects.tests.test_import import csv_file
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["code", "title", "kind", "aiding_party", "place", "start_date", "end_date",
-          "person_times", "persons"]
+HEADER = [
+    "code",
+    "title",
+    "kind",
+    "aiding_party",
+    "place",
+    "start_date",
+    "end_date",
+    "person_times",
+    "persons",
+]
 
 
 def row(code="IMP-1", start="2025-05-01", end="2025-05-03", person_times="30", persons="20"):
@@ -21,9 +30,17 @@ def row(code="IMP-1", start="2025-05-01", end="2025-05-03", person_times="30", p
 
 
 def form_data(**over) -> dict:
-    data = {"code": "FORM-1", "title": "伊宁县夏令营", "kind": "summer_camp",
-            "aiding_party": "", "place": "", "start_date": "2025-05-01",
-            "end_date": "2025-05-03", "person_times": "30", "persons": "20"}
+    data = {
+        "code": "FORM-1",
+        "title": "伊宁县夏令营",
+        "kind": "summer_camp",
+        "aiding_party": "",
+        "place": "",
+        "start_date": "2025-05-01",
+        "end_date": "2025-05-03",
+        "person_times": "30",
+        "persons": "20",
+    }
     data.update(over)
     return data
 
@@ -48,8 +65,10 @@ def test_the_count_rules_are_plain_functions():
 def test_person_times_fewer_than_persons_are_refused_on_the_form(client_for, hq_a, refs):
     party, place = refs
     client = client_for(hq_a)
-    response = client.post("/exchanges/new/", form_data(
-        aiding_party=party.pk, place=place.pk, person_times="10", persons="20"))
+    response = client.post(
+        "/exchanges/new/",
+        form_data(aiding_party=party.pk, place=place.pk, person_times="10", persons="20"),
+    )
     assert response.status_code == 200
     assert "人次不能少于人数" in response.content.decode() or "10" in response.content.decode()
     assert "person_times" in response.context["form"].errors
@@ -58,25 +77,34 @@ def test_person_times_fewer_than_persons_are_refused_on_the_form(client_for, hq_
 
 def test_an_event_ending_before_it_starts_is_refused_on_the_form(client_for, hq_a, refs):
     party, place = refs
-    response = client_for(hq_a).post("/exchanges/new/", form_data(
-        aiding_party=party.pk, place=place.pk, end_date="2025-04-30"))
+    response = client_for(hq_a).post(
+        "/exchanges/new/", form_data(aiding_party=party.pk, place=place.pk, end_date="2025-04-30")
+    )
     assert "end_date" in response.context["form"].errors
     assert not Event.objects.filter(code="FORM-1").exists()
 
 
 def test_a_good_event_is_recorded_on_the_form(client_for, hq_a, refs):
     party, place = refs
-    response = client_for(hq_a).post("/exchanges/new/", form_data(
-        aiding_party=party.pk, place=place.pk))
+    response = client_for(hq_a).post(
+        "/exchanges/new/", form_data(aiding_party=party.pk, place=place.pk)
+    )
     assert response.status_code == 302
     event = Event.objects.get(code="FORM-1")
     assert (event.person_times, event.persons, event.year) == (30, 20, 2025)
 
 
 def api_event(**over) -> dict:
-    data = {"code": "API-1", "title": "伊宁县研学", "kind": "study_tour",
-            "aiding_party": "320000", "place": "654021", "start_date": "2025-05-01",
-            "person_times": 30, "persons": 20}
+    data = {
+        "code": "API-1",
+        "title": "伊宁县研学",
+        "kind": "study_tour",
+        "aiding_party": "320000",
+        "place": "654021",
+        "start_date": "2025-05-01",
+        "person_times": 30,
+        "persons": 20,
+    }
     data.update(over)
     return data
 
@@ -107,16 +135,18 @@ def test_the_api_records_an_event_with_co_organisers(api, hq_a):
 
 
 def test_person_times_fewer_than_persons_are_refused_on_import(hq_a):
-    result = import_events("e.csv", csv_file(row(person_times="3"), header=HEADER), hq_a,
-                           commit=True)
+    result = import_events(
+        "e.csv", csv_file(row(person_times="3"), header=HEADER), hq_a, commit=True
+    )
     assert not result.ok and not Event.objects.exists()
     [error] = result.errors
     assert error.row == 2 and "3" in error.reason and "20" in error.reason
 
 
 def test_an_event_ending_before_it_starts_is_refused_on_import(hq_a):
-    result = import_events("e.csv", csv_file(row(end="2025-04-01"), header=HEADER), hq_a,
-                           commit=True)
+    result = import_events(
+        "e.csv", csv_file(row(end="2025-04-01"), header=HEADER), hq_a, commit=True
+    )
     assert not result.ok and not Event.objects.exists()
     assert "2025-04-01" in result.errors[0].reason
 
