@@ -65,10 +65,17 @@ class Ref:
     shows: str = ""
     name: str = "name"
     choosable: Callable[[Any], models.QuerySet] | None = None
+    # The manager a cell names records from when `choosable` is not given (a model whose
+    # default manager shows a part of the table, as `Place.objects` the aided region, names
+    # the rest through another one: `Place.everywhere`).
+    manager: str = "_default_manager"
 
     @property
     def model_class(self) -> type[models.Model]:
         return apps.get_model(self.model)
+
+    def all_records(self) -> models.QuerySet:
+        return getattr(self.model_class, self.manager).all()
 
     @property
     def export_field(self) -> str:
@@ -77,7 +84,7 @@ class Ref:
     def queryset(self, user: Any) -> models.QuerySet:
         if self.choosable is not None:
             return self.choosable(user)
-        return self.model_class._default_manager.all()
+        return self.all_records()
 
 
 @dataclass(frozen=True)

@@ -307,5 +307,7 @@ def _with_current(form: forms.BaseForm, name: str, queryset: QuerySet) -> QueryS
     current = [pk for pk in current if pk is not None]
     if not current:
         return queryset
+    # The base manager: a default manager showing part of the table (`Place.objects`) must
+    # not drop the current value the choosable queryset came from another manager for.
     model = queryset.model
-    return model._default_manager.filter(Q(pk__in=queryset.values("pk")) | Q(pk__in=current))
+    return model._base_manager.filter(Q(pk__in=queryset.values("pk")) | Q(pk__in=current))

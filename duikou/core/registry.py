@@ -564,7 +564,7 @@ def viewset_for(registration: Registration) -> type:
         if column.kind in (REF, REFS) and column.ref is not None:
             attrs[model_field.name] = CodeRelatedField(
                 slug_field=column.ref.export_field,
-                queryset=column.ref.model_class._default_manager.all(),
+                queryset=column.ref.all_records(),
                 many=column.kind == REFS,
                 required=column.required,
                 allow_null=not column.required and column.kind == REF,

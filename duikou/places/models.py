@@ -33,6 +33,15 @@ class PlaceQuerySet(ScopedQuerySet):
         return self.filter(Q(code=text) | Q(name=text) | Q(alias=text))
 
 
+class AidedPlaceManager(models.Manager.from_queryset(PlaceQuerySet)):
+    """`Place.objects`: the aided region's tree (受援地), as every page and picker means by a
+    place. The aiding provinces' own divisions (a Jiangsu town twinned with a Yili town) are
+    rows of the same table with `aided=False`, reached through `Place.everywhere`."""
+
+    def get_queryset(self) -> PlaceQuerySet:
+        return super().get_queryset().filter(aided=True)
+
+
 def within_q(lookup: str, place: Place | str) -> Q:
     """Q for records whose `lookup` (a Place FK, e.g. "place" or "project__place") lies in the
     subtree of `place` (a Place or its path)."""
@@ -77,16 +86,26 @@ class Place(TrackedModel):
     )
     path = models.CharField(_("path"), max_length=255, db_index=True, editable=False)
     official_code = models.BooleanField(_("official code"), default=True)
+    # False for the aiding provinces' own divisions (loaded by `load_divisions --province`).
+    aided = models.BooleanField(_("in the aided region"), default=True)
+    # A unit a recipient office added under its county because the national codes lack it
+    # (a new 连队): it carries a project-assigned code and `official_code=False` too.
+    locally_added = models.BooleanField(
+        _("locally added, not in the national codes"), default=False
+    )
     verification = models.CharField(_("verification"), max_length=200, blank=True)
     note = models.TextField(_("note"), blank=True)
 
-    objects = PlaceQuerySet.as_manager()
+    objects = AidedPlaceManager()
+    everywhere = PlaceQuerySet.as_manager()
     scope_rule = ScopeRule(public=True, shared=True, admin_only=True)
 
     class Meta:
         verbose_name = _("place")
         verbose_name_plural = _("places")
         ordering = ["path"]
+        # Counting a county's towns and villages (coverage) groups by parent within a level.
+        indexes = [models.Index(fields=["level", "parent"], name="place_level_parent")]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.alias}）" if self.alias else self.name
@@ -101,7 +120,7 @@ class Place(TrackedModel):
         if old_path and old_path != self.path:
             # Moving a node moves its subtree: rewrite the descendants' path prefix, and record
             # the new path of each in history (the update bypasses the signal receivers).
-            below = Place.objects.filter(path__startswith=old_path).exclude(pk=self.pk)
+            below = Place.everywhere.filter(path__startswith=old_path).exclude(pk=self.pk)
             moved = list(below.only("pk", "code", "name", "alias", "path"))
             below.update(path=Concat(Value(self.path), Substr("path", len(old_path) + 1)))
             for place in moved:
@@ -121,7 +140,7 @@ class Place(TrackedModel):
         to expect; with the join it guesses the LIKE's selectivity and tends to scan the big
         table (measured in bench_projects: places.subtree_project_count).
         """
-        return list(cls.objects.filter(path__startswith=path).values_list("id", flat=True))
+        return list(cls.everywhere.filter(path__startswith=path).values_list("id", flat=True))
 
     def ancestor_codes(self) -> list[str]:
         return self.path.rstrip(PATH_SEPARATOR).split(PATH_SEPARATOR)[:-1]
@@ -133,5 +152,5 @@ class Place(TrackedModel):
 
     def ancestors(self) -> list[Place]:
         codes = self.ancestor_codes()
-        by_code = {p.code: p for p in Place.objects.filter(code__in=codes)}
+        by_code = {p.code: p for p in Place.everywhere.filter(code__in=codes)}
         return [by_code[c] for c in codes if c in by_code]

@@ -27,11 +27,14 @@ class Household(TrackedModel):
         _("kind"), max_length=12, choices=HouseholdKind.choices, default=HouseholdKind.HOUSEHOLD
     )
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    code = models.CharField(_("code"), max_length=40, unique=True)
     label = models.CharField(_("label"), max_length=60)
     members = models.PositiveSmallIntegerField(_("members"), default=1)
     place = models.ForeignKey(
         "places.Place", verbose_name=_("place"), on_delete=models.PROTECT, related_name="+"
     )
+    # An aiding-side household's party; for a recipient household, the party whose work group
+    # recorded it (optional).
     aiding_party = models.ForeignKey(
         "organisations.AidingParty",
         verbose_name=_("aiding party"),
@@ -61,6 +64,15 @@ class Household(TrackedModel):
 
     def __str__(self) -> str:
         return self.label
+
+    def get_absolute_url(self) -> str:
+        return reverse("twinning:household_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        from duikou.twinning import rules
+
+        rules.check_household(self)
 
 
 class PairQuerySet(ScopedQuerySet):
@@ -195,6 +207,18 @@ class Pair(TrackedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("twinning:detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        from duikou.twinning import rules
+
+        rules.check_pair(self)
+
+    def save(self, *args, **kwargs) -> None:
+        from duikou.twinning import rules
+
+        self.recipient_county = rules.county_of(rules.unit_place(self.recipient_unit))
+        super().save(*args, **kwargs)
 
     @property
     def aiding_unit(self):

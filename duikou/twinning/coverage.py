@@ -1,0 +1,135 @@
+"""Coverage (全覆盖): the share of each county's towns and villages that are twinned.
+
+Four grouped queries whatever the number of pairs: the towns and villages each county has
+(places grouped by parent, one join for villages), and the distinct towns and villages twinned
+on a date (pairs grouped by their recipient county, kept on each pair). Measured in
+bench/bench_twinning.py (`twinning.coverage_by_county`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count
+from django.utils import timezone
+
+from duikou.places.choices import Level
+from duikou.places.models import Place
+from duikou.twinning.choices import PairKind
+from duikou.twinning.models import Pair
+
+
+@dataclass
+class CountyCoverage:
+    county: Place
+    towns: int = 0
+    towns_twinned: int = 0
+    villages: int = 0
+    villages_twinned: int = 0
+
+    @staticmethod
+    def _share(part: int, whole: int) -> float | None:
+        return round(100 * part / whole, 1) if whole else None
+
+    @property
+    def town_share(self) -> float | None:
+        return self._share(self.towns_twinned, self.towns)
+
+    @property
+    def village_share(self) -> float | None:
+        return self._share(self.villages_twinned, self.villages)
+
+    @property
+    def full(self) -> bool:
+        """全覆盖: every town and every village of the county (as loaded) is twinned."""
+        return (
+            bool(self.towns)
+            and self.towns_twinned >= self.towns
+            and (self.villages_twinned >= self.villages)
+        )
+
+    @property
+    def share(self) -> float | None:
+        """Towns and villages together, for the map."""
+        return self._share(self.towns_twinned + self.villages_twinned, self.towns + self.villages)
+
+
+def _by(rows, key: str) -> dict[int, int]:
+    return {r[key]: r["n"] for r in rows}
+
+
+def coverage_by_county(
+    user: Any = None, on: dt.date | None = None, party: Any = None, within: Place | None = None
+) -> list[CountyCoverage]:
+    """Every county of the aided region with loaded towns or twinned units, as of `on`."""
+    on = on or timezone.localdate()
+    pairs = Pair.objects.visible_to(user) if user is not None else Pair.objects.all()
+    pairs = pairs.current(on)
+    if party is not None:
+        pairs = pairs.filter(aiding_party=party)
+    places = Place.objects.all()
+    if within is not None:
+        places = places.within(within)
+        pairs = pairs.filter(recipient_county__path__startswith=within.path)
+    towns = _by(
+        places.filter(level=Level.TOWNSHIP).values("parent_id").annotate(n=Count("id")),
+        "parent_id",
+    )
+    villages = _by(
+        places.filter(level=Level.VILLAGE).values("parent__parent_id").annotate(n=Count("id")),
+        "parent__parent_id",
+    )
+    twinned = {}
+    for kind in (PairKind.TOWNSHIP, PairKind.VILLAGE):
+        twinned[kind] = _by(
+            pairs.filter(kind=kind)
+            .values("recipient_county_id")
+            .annotate(n=Count("recipient_place_id", distinct=True)),
+            "recipient_county_id",
+        )
+    ids = (
+        set(towns)
+        | set(villages)
+        | set(twinned[PairKind.TOWNSHIP])
+        | set(twinned[PairKind.VILLAGE])
+    )
+    counties = places.filter(pk__in=ids, level=Level.COUNTY).select_related("parent")
+    return [
+        CountyCoverage(
+            county=c,
+            towns=towns.get(c.pk, 0),
+            towns_twinned=twinned[PairKind.TOWNSHIP].get(c.pk, 0),
+            villages=villages.get(c.pk, 0),
+            villages_twinned=twinned[PairKind.VILLAGE].get(c.pk, 0),
+        )
+        for c in counties
+    ]
+
+
+@dataclass
+class UnitCoverage:
+    place: Place
+    partners: list[str]
+
+
+def county_units(county: Place, user: Any = None, on: dt.date | None = None, party=None):
+    """The county's towns and villages, each with the aiding units twinned with it on `on`:
+    (towns, villages), villages ordered under their towns."""
+    on = on or timezone.localdate()
+    pairs = Pair.objects.visible_to(user) if user is not None else Pair.objects.all()
+    pairs = pairs.current(on).filter(
+        recipient_county=county, kind__in=[PairKind.TOWNSHIP, PairKind.VILLAGE]
+    )
+    if party is not None:
+        pairs = pairs.filter(aiding_party=party)
+    partners: dict[int, list[str]] = {}
+    for place_id, name in pairs.values_list("recipient_place_id", "aiding_place__name"):
+        partners.setdefault(place_id, []).append(name or "")
+    below = Place.objects.within(county).filter(level__in=[Level.TOWNSHIP, Level.VILLAGE])
+    units = [UnitCoverage(p, sorted(partners.get(p.pk, []))) for p in below.order_by("path")]
+    return (
+        [u for u in units if u.place.level == Level.TOWNSHIP],
+        [u for u in units if u.place.level == Level.VILLAGE],
+    )
