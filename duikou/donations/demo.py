@@ -14,6 +14,7 @@ from typing import Any
 
 from duikou.core.history import record_bulk_creation
 from duikou.demo.generators import DemoContext, register
+from duikou.exchanges.demo import pairs_by_party_county
 
 SOURCE = "demo_data"
 BRIEFING_004 = "江苏援伊工作简报2017年第21期（seed 004）"
@@ -122,12 +123,13 @@ def _place(text: str):
     return Place.objects.by_code_or_name(text).order_by("path").first()
 
 
-def _work_group(party, name: str | None):
+def _work_group(party, county_code: str | None):
+    """The party's work group in a county (江宁工作组 is 江苏's work group in 特克斯县)."""
     from duikou.organisations.models import Organisation
 
-    if not name:
+    if not county_code:
         return None
-    return Organisation.objects.filter(aiding_party=party, name__contains=name).first()
+    return Organisation.objects.filter(code=f"WG-{party.code}-{county_code}").first()
 
 
 def make_seed_donations() -> list:
@@ -185,6 +187,7 @@ def make_donations(ctx: DemoContext) -> None:
     rng = ctx.rng
     pairs, _categories = pairs_and_categories()
     pairs.sort(key=lambda pair: (pair[0].sort_order, pair[1].code))
+    twinned = pairs_by_party_county()
     donations = []
     for n in range(SCALE_DONATIONS[ctx.scale]):
         party, county = pairs[n % len(pairs)]
@@ -193,6 +196,8 @@ def make_donations(ctx: DemoContext) -> None:
         given = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
         cash = Decimal(rng.randint(1, 200) * 5000)
         scholarship = purpose == "schooling" and rng.random() < 0.5
+        pairs_here = twinned.get((party.pk, county.pk), [])
+        pair_id = pairs_here[rng.randrange(len(pairs_here))] if pairs_here else None
         donations.append(
             Donation(
                 code=f"JZ-{party.code[:2]}-{year}-{n:05d}",
@@ -208,6 +213,7 @@ def make_donations(ctx: DemoContext) -> None:
                 cash=cash,
                 is_scholarship=scholarship,
                 people_helped=rng.randint(5, 100) if scholarship else None,
+                pair_id=pair_id if rng.random() < 0.3 else None,
             )
         )
     Donation.objects.bulk_create(donations, batch_size=1000)

@@ -128,6 +128,17 @@ TITLES = {
 }
 
 
+def pairs_by_party_county() -> dict[tuple[int, int], list[int]]:
+    """Twinning pairs (ids) per party and recipient county, for linking demo records."""
+    from duikou.twinning.models import Pair
+
+    found: dict[tuple[int, int], list[int]] = {}
+    rows = Pair.objects.order_by("pk").values_list("pk", "aiding_party_id", "recipient_county_id")
+    for pk, party_id, county_id in rows:
+        found.setdefault((party_id, county_id), []).append(pk)
+    return found
+
+
 def make_seed_events() -> list:
     """The seeds' events, made through the ORM (history by signals), summary kept."""
     from duikou.exchanges import summary
@@ -217,6 +228,13 @@ def make_events(ctx: DemoContext) -> None:
             if other.pk != event.aiding_party_id:
                 partners.append(Event.partners.through(event_id=event.pk, aidingparty_id=other.pk))
     Event.partners.through.objects.bulk_create(partners, batch_size=1000)
+    twinned, links = pairs_by_party_county(), []
+    for event in events:
+        pairs_here = twinned.get((event.aiding_party_id, event.place_id), [])
+        if pairs_here and rng.random() < 0.3:
+            pair_id = pairs_here[rng.randrange(len(pairs_here))]
+            links.append(Event.pairs.through(event_id=event.pk, pair_id=pair_id))
+    Event.pairs.through.objects.bulk_create(links, batch_size=1000)
     record_bulk_creation(events, source=SOURCE)
     summary.rebuild()
     ctx.made["exchange_events"] = len(events) + len(seeds)

@@ -69,10 +69,14 @@ def rebuild(party_id: int | None = None, year: int | None = None) -> None:
             f"""INSERT INTO {t["summary"]} ({columns})
             SELECT %s, e.year, e.kind, COUNT(*), {_sums()}
             FROM {t["event"]} e
-            WHERE e.year = %s AND (e.aiding_party_id = %s OR e.id IN (
-                SELECT event_id FROM {t["partners"]} WHERE aidingparty_id = %s))
+            WHERE e.id IN (
+                SELECT id FROM {t["event"]} WHERE aiding_party_id = %s AND year = %s
+                UNION
+                SELECT p.event_id FROM {t["partners"]} p
+                JOIN {t["event"]} x ON x.id = p.event_id
+                WHERE p.aidingparty_id = %s AND x.year = %s)
             GROUP BY e.year, e.kind""",
-            [party_id, year, party_id, party_id],
+            [party_id, party_id, year, party_id, year],
         )
 
 

@@ -166,3 +166,16 @@ def test_the_seeds_donations_read_back_from_the_pages(client_for, coordinator):
     total = figures.content.decode().split('data-testid="donations-total"', 1)[1]
     cash_total = re.search(r'data-figure="cash">([\d,.]+)<', total).group(1)
     assert Decimal(cash_total.replace(",", "")) == Decimal("1230.00")  # 1020+120+60+30
+
+
+def test_a_donation_goes_through_a_twinning_pair_on_the_api(api, hq_a):
+    from duikou.organisations.models import AidingParty
+    from duikou.places.models import Place
+    from duikou.twinning.pages import sample_pair
+
+    pair = sample_pair(AidingParty.objects.get(code="320000"), Place.objects.get(code="654021"))
+    response = api(hq_a).post(
+        "/api/v1/donations/", api_donation(cash="1200000", pair=pair.pk), format="json"
+    )
+    assert response.status_code == 201, response.content
+    assert Donation.objects.get(code="API-JZ-1").pair == pair

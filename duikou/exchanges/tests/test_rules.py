@@ -179,3 +179,19 @@ def test_a_participant_group_with_fewer_person_times_than_persons_is_refused(
         {"group": "教师", "side": "aiding", "persons": "9", "person_times": "12"},
     )
     assert event.groups.get().person_times == 12
+
+
+def test_an_imported_event_links_to_twinning_pairs_by_number(hq_a, refs):
+    from duikou.twinning.pages import sample_pair
+
+    pair = sample_pair(*refs)
+    header = [*HEADER, "pairs"]
+    result = import_events(
+        "e.csv", csv_file([*row(), str(pair.pk)], header=header), hq_a, commit=True
+    )
+    assert result.ok, result.errors
+    assert list(Event.objects.get(code="IMP-1").pairs.all()) == [pair]
+    unknown = import_events(
+        "e.csv", csv_file([*row(code="IMP-2"), "999999"], header=header), hq_a, commit=True
+    )
+    assert not unknown.ok and "999999" in unknown.errors[0].reason
