@@ -179,3 +179,29 @@ def test_a_donation_goes_through_a_twinning_pair_on_the_api(api, hq_a):
     )
     assert response.status_code == 201, response.content
     assert Donation.objects.get(code="API-JZ-1").pair == pair
+
+
+def test_the_party_and_place_pages_show_this_years_money_donated(client_for, hq_a, recipient):
+    import datetime as dt
+
+    from duikou.organisations.models import AidingParty
+    from duikou.places.models import Place
+
+    jiangsu, county = AidingParty.objects.get(code="320000"), Place.objects.get(code="654021")
+    Donation.objects.create(
+        code="NOW-JZ-1",
+        title="助学金",
+        purpose="schooling",
+        aiding_party=jiangsu,
+        donor_kind="organisation",
+        donor="爱心企业",
+        recipient_kind="student",
+        place=county,
+        given_on=dt.date.today(),
+        cash=Decimal(300000),
+        in_kind_value=Decimal(50000),
+    )
+    for user, page in ((hq_a, jiangsu), (recipient, county)):
+        html = client_for(user).get(page.get_absolute_url()).content.decode()
+        panel = html.split('data-testid="donations-panel"', 1)[1]
+        assert re.search(r'data-figure="total">35\.00<', panel)

@@ -127,3 +127,28 @@ def test_the_seeds_training_figures_read_back_as_cumulative_person_times(client_
     jiangsu = client.get("/training/figures/", {"party": "江苏", "year": 2017, "half": 1})
     totals = jiangsu.content.decode().split('data-testid="training-totals"', 1)[1]
     assert 30 < int(re.search(r'data-figure="trainees">(\d+)<', totals).group(1)) < 40  # 30多人次
+
+
+def test_the_party_page_shows_this_years_person_times_trained(client_for, hq_a):
+    import datetime as dt
+
+    from duikou.organisations.models import AidingParty
+    from duikou.places.models import Place
+
+    jiangsu = AidingParty.objects.get(code="320000")
+    for code, trainees in (("NOW-PX-1", 40), ("NOW-PX-2", 25)):
+        TrainingSession.objects.create(
+            code=code,
+            title="伊宁县医护培训",
+            mode="class",
+            field="health",
+            aiding_party=jiangsu,
+            place=Place.objects.get(code="654021"),
+            start_date=dt.date.today(),
+            trainees=trainees,
+            sessions=2,
+        )
+    html = client_for(hq_a).get(jiangsu.get_absolute_url()).content.decode()
+    panel = html.split('data-testid="training-panel"', 1)[1]
+    assert re.search(r'data-figure="trainees">65<', panel)
+    assert re.search(r'data-figure="sessions">4<', panel)
