@@ -177,8 +177,9 @@ def _rows_written(sender, created=(), updated=(), **kw) -> None:
     from duikou.funds.models import Allocation, FundTransaction
     from duikou.projects.models import Project
 
+    # The signal is sent for every model's import: only these three move the summary.
     if sender not in (Project, Allocation, FundTransaction):
-        return  # another module's import (exchange events …): not the summary's business
+        return
     keys: set[Key] = set()
     if sender is Project:
         keys |= {_project_key(p) for p in created}

@@ -6,3 +6,8 @@ class TwinningConfig(AppConfig):
     name = "duikou.twinning"
     label = "twinning"
     verbose_name = _("Twinning")
+
+    def ready(self) -> None:
+        from duikou.twinning import spans
+
+        spans.connect_signals()

@@ -1,9 +1,10 @@
 """Coverage (全覆盖): the share of each county's towns and villages that are twinned.
 
-Four grouped queries whatever the number of pairs: the towns and villages each county has
-(places grouped by parent, one join for villages), and the distinct towns and villages twinned
-on a date (pairs grouped by their recipient county, kept on each pair). Measured in
-bench/bench_twinning.py (`twinning.coverage_by_county`).
+A few grouped queries whatever the number of pairs: the towns and villages each county has
+(places grouped by parent, one join for villages; remembered until the tree changes), and the
+distinct towns and villages twinned on a date — from `CoverageSpan` (each twinned place's
+merged periods, kept by `spans.py`), or from the pairs themselves for one party's coverage.
+Measured in bench/bench_twinning.py (`twinning.coverage_by_county`).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from duikou.places.choices import Level
 from duikou.places.models import Place
 from duikou.twinning.choices import PairKind
-from duikou.twinning.models import Pair
+from duikou.twinning.models import CoverageSpan, Pair
 
 
 @dataclass
@@ -60,6 +62,26 @@ def _by(rows, key: str) -> dict[int, int]:
     return {r[key]: r["n"] for r in rows}
 
 
+def unit_totals(places) -> tuple[dict[int, int], dict[int, int]]:
+    """Each county's towns and villages (by county id), remembered until places change: the
+    tree changes when divisions are loaded or a unit is added, not between two page views."""
+    stamp = Place.everywhere.aggregate(n=Count("id"), last=Max("updated_at"))
+    key = f"twinning.unit_totals:{stamp['n']}:{stamp['last']}:{places.query}"
+    totals = cache.get(key)
+    if totals is None:
+        towns = _by(
+            places.filter(level=Level.TOWNSHIP).values("parent_id").annotate(n=Count("id")),
+            "parent_id",
+        )
+        villages = _by(
+            places.filter(level=Level.VILLAGE).values("parent__parent_id").annotate(n=Count("id")),
+            "parent__parent_id",
+        )
+        totals = (towns, villages)
+        cache.set(key, totals, 3600)
+    return totals
+
+
 def coverage_by_county(
     user: Any = None, on: dt.date | None = None, party: Any = None, within: Place | None = None
 ) -> list[CountyCoverage]:
@@ -73,22 +95,25 @@ def coverage_by_county(
     if within is not None:
         places = places.within(within)
         pairs = pairs.filter(recipient_county__path__startswith=within.path)
-    towns = _by(
-        places.filter(level=Level.TOWNSHIP).values("parent_id").annotate(n=Count("id")),
-        "parent_id",
-    )
-    villages = _by(
-        places.filter(level=Level.VILLAGE).values("parent__parent_id").annotate(n=Count("id")),
-        "parent__parent_id",
-    )
-    twinned = {}
-    for kind in (PairKind.TOWNSHIP, PairKind.VILLAGE):
-        twinned[kind] = _by(
-            pairs.filter(kind=kind)
-            .values("recipient_county_id")
-            .annotate(n=Count("recipient_place_id", distinct=True)),
-            "recipient_county_id",
+    towns, villages = unit_totals(places)
+    twinned: dict[str, dict[int, int]] = {PairKind.TOWNSHIP: {}, PairKind.VILLAGE: {}}
+    if party is None:
+        # Town and village pairs are public (see `Pair.scope_rule`): every caller's coverage
+        # is the same, read from the merged periods (one row per twinned place and period).
+        spans = CoverageSpan.objects.filter(Q(end__isnull=True) | Q(end__gte=on), start__lte=on)
+        if within is not None:
+            spans = spans.filter(county__path__startswith=within.path)
+        rows = spans.values("county_id", "kind").annotate(n=Count("place_id", distinct=True))
+        for row in rows:
+            twinned[row["kind"]][row["county_id"]] = row["n"]
+    else:
+        rows = (
+            pairs.filter(kind__in=list(twinned))
+            .values("recipient_county_id", "kind")
+            .annotate(n=Count("recipient_place_id", distinct=True))
         )
+        for row in rows:
+            twinned[row["kind"]][row["recipient_county_id"]] = row["n"]
     ids = (
         set(towns)
         | set(villages)

@@ -112,8 +112,11 @@ class _Pairs:
         self.made.append(pair)
 
     def save(self) -> None:
+        from duikou.twinning import spans
+
         Pair.objects.bulk_create(self.made, batch_size=2000)
         record_bulk_creation(self.made, source=SOURCE)
+        spans.rebuild()
 
 
 def _spread(aiding: list, recipients: list) -> list[tuple]:

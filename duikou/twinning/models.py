@@ -227,3 +227,24 @@ class Pair(TrackedModel):
     @property
     def recipient_unit(self):
         return self.recipient_place or self.recipient_organisation or self.recipient_household
+
+
+class CoverageSpan(models.Model):
+    """Derived (not edited): the periods in which a recipient town or village is twinned in
+    a kind — its active pairs' periods merged. Coverage on a date counts these (one row per
+    twinned place and period) rather than the pairs (many per place). Kept by
+    `duikou.twinning.spans` on every write of a pair (save, delete, import)."""
+
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
+    county = models.ForeignKey(
+        "places.Place", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=12, choices=PairKind.choices)
+    start = models.DateField()
+    end = models.DateField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["place", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.place_id} {self.kind} {self.start}–{self.end or ''}"

@@ -41,36 +41,38 @@ pickers.register(
 
 @pickers.purpose("division", "twinning.aiding")
 def aiding_place(user: Any) -> Choice:
-    """An aiding-side county, town or village (the aiding provinces' own tree)."""
-    return Choice(Place.everywhere.filter(aided=False, level__in=UNIT_LEVELS))
+    """A county, town or village, the aiding provinces' own first. A recipient-side one may be
+    chosen too: the pair's rule then says why it cannot be (both units on one side)."""
+    return Choice(Place.everywhere.filter(level__in=UNIT_LEVELS), first=Q(aided=False))
 
 
 @pickers.purpose("division", "twinning.recipient")
 def recipient_place(user: Any) -> Choice:
-    """A town or village of the aided region; a work group's or recipient's own county first
-    (their scope stops there, see `Pair.scope_rule`)."""
+    """A town or village of the aided region, a work group's or recipient's own county first
+    (their scope stops there: `Pair.scope_rule` refuses a pair outside it when saved)."""
     scope = Scope.of(user)
-    places = Place.objects.filter(level__in=[Level.TOWNSHIP, Level.VILLAGE])
+    places = Place.everywhere.filter(level__in=UNIT_LEVELS)
     if scope.is_anonymous:
         return Choice(places.none())
-    if scope.role in (Role.WORK_GROUP, Role.RECIPIENT) and scope.place_path:
-        return Choice(places.filter(path__startswith=scope.place_path))
-    first = Q(path__startswith=scope.place_path) if scope.place_path else None
+    first = Q(aided=True, level__in=[Level.TOWNSHIP, Level.VILLAGE])
+    if scope.place_path:
+        first &= Q(path__startswith=scope.place_path)
     return Choice(places, first=first)
 
 
 @pickers.purpose("organisation", "twinning.aiding")
 def aiding_organisation(user: Any) -> Choice:
     scope = Scope.of(user)
-    organisations = Organisation.objects.visible_to(user).filter(aiding_party__isnull=False)
+    organisations = Organisation.objects.visible_to(user)
+    own = Q(aiding_party__isnull=False)
     if scope.role in (Role.HQ, Role.WORK_GROUP) and scope.party_id:
-        return Choice(organisations.filter(aiding_party_id=scope.party_id))
-    return Choice(organisations)
+        own = Q(aiding_party_id=scope.party_id)
+    return Choice(organisations, first=own)
 
 
 @pickers.purpose("organisation", "twinning.recipient")
 def recipient_organisation(user: Any) -> Choice:
-    return Choice(Organisation.objects.visible_to(user).filter(aiding_party__isnull=True))
+    return Choice(Organisation.objects.visible_to(user), first=Q(aiding_party__isnull=True))
 
 
 pickers.register(
@@ -88,12 +90,12 @@ pickers.register(
 
 @pickers.purpose("household", "twinning.aiding")
 def aiding_household(user: Any) -> Choice:
-    return Choice(Household.objects.visible_to(user).filter(side="aiding"))
+    return Choice(Household.objects.visible_to(user), first=Q(side="aiding"))
 
 
 @pickers.purpose("household", "twinning.recipient")
 def recipient_household(user: Any) -> Choice:
-    return Choice(Household.objects.visible_to(user).filter(side="recipient"))
+    return Choice(Household.objects.visible_to(user), first=Q(side="recipient"))
 
 
 @pickers.purpose("division", "twinning.household")

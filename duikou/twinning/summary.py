@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, QuerySet
-
 from django.utils.translation import gettext as _
 
 from duikou.twinning.choices import PairKind
