@@ -7,21 +7,8 @@ _PICKERS = {
     "aiding_party": ("party", "record"),
     "place": ("place", "record"),
     "work_group": ("organisation", "filter"),
+    "pair": ("pair", "record"),
 }
-
-
-def _scoped_pairs(form) -> None:
-    if "pair" in form.fields and form.user is not None:
-        from duikou.twinning.models import Pair
-
-        form.fields["pair"].queryset = Pair.objects.visible_to(form.user).select_related(
-            "aiding_place",
-            "aiding_organisation",
-            "aiding_household",
-            "recipient_place",
-            "recipient_organisation",
-            "recipient_household",
-        )
 
 
 class DonationForm(TrackedModelForm):
@@ -59,7 +46,6 @@ class DonationForm(TrackedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _scoped_pairs(self)
         if self.user is not None:
             from duikou.donations.models import Pledge
 
@@ -91,4 +77,3 @@ class PledgeForm(TrackedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _scoped_pairs(self)

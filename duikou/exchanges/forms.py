@@ -40,27 +40,13 @@ class EventForm(TrackedModelForm):
         "place": ("place", "record"),
         "aiding_place": ("place", "filter"),
         "projects": ("project", "record"),
+        "pairs": ("pair", "record"),
     }
 
     class Meta:
         model = Event
         fields = EVENT_FIELDS
         widgets = {"start_date": date_input(), "end_date": date_input()}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "pairs" in self.fields and self.user is not None:
-            from duikou.twinning.models import Pair
-
-            pairs = Pair.objects.visible_to(self.user)
-            self.fields["pairs"].queryset = pairs.select_related(
-                "aiding_place",
-                "aiding_organisation",
-                "aiding_household",
-                "recipient_place",
-                "recipient_organisation",
-                "recipient_household",
-            )
 
 
 class GroupForm(forms.ModelForm):

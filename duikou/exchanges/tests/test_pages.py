@@ -69,3 +69,38 @@ def test_the_place_page_counts_the_events_held_at_or_below_it(
         panel = html.split('data-testid="exchanges-panel"', 1)[1]
         assert re.search(r'data-figure="person_times">300<', panel)
         assert re.search(r'data-figure="beneficiaries">2000<', panel)
+
+
+def test_the_pair_picker_finds_a_pair_by_either_sides_name_own_party_first(client_for, wg_a):
+    from duikou.organisations.models import AidingParty
+    from duikou.places.models import Place
+    from duikou.twinning.pages import sample_pair
+
+    county = Place.objects.get(code="654021")
+    ours = sample_pair(AidingParty.objects.get(code="320000"), county)
+    theirs = sample_pair(AidingParty.objects.get(code="110000"), county)
+    results = client_for(wg_a).get("/pick/pair/", {"q": "样例", "for": "record"}).json()["results"]
+    values = [r["value"] for r in results]
+    assert values.index(str(ours.pk)) < values.index(str(theirs.pk))
+    assert "江苏" in results[0]["hint"]
+
+
+def test_an_event_form_links_a_twinning_pair(client_for, hq_a, event):
+    from duikou.twinning.pages import sample_pair
+
+    pair = sample_pair(event.aiding_party, event.place)
+    client = client_for(hq_a)
+    form = client.get(f"/exchanges/{event.pk}/edit/").context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("pairs",)}
+    data.update(
+        {
+            "partners": [],
+            "projects": [],
+            "pairs": [pair.pk],
+            "start_date": "2025-06-01",
+            "expected_version": event.version,
+        }
+    )
+    response = client.post(f"/exchanges/{event.pk}/edit/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert list(Event.objects.get(pk=event.pk).pairs.all()) == [pair]
