@@ -17,15 +17,16 @@ from duikou.donations.models import Donation
 from duikou.lib import money
 from duikou.places.models import within_q
 
-YEARS_SHOWN = 6
+YEARS_SHOWN = 10
 
 
 def _context(donations: QuerySet, query: str, chart_id: str) -> dict[str, Any] | None:
     if not donations.exists():
         return None
     year = dt.date.today().year
-    per_year = services.by_year(donations.filter(year__gt=year - YEARS_SHOWN))
-    years = list(range(year - YEARS_SHOWN + 1, year + 1))
+    per_year = services.by_year(donations)
+    # The years that have records, and this year.
+    years = sorted({*per_year, year})[-YEARS_SHOWN:]
     return {
         "year": year,
         "totals": services.totals(donations.filter(year=year)),

@@ -16,7 +16,7 @@ from duikou.exchanges import services
 from duikou.exchanges.models import Event
 from duikou.places.models import within_q
 
-YEARS_SHOWN = 6
+YEARS_SHOWN = 10
 
 
 def _context(events: QuerySet, query: str, chart_id: str) -> dict[str, Any] | None:
@@ -25,13 +25,9 @@ def _context(events: QuerySet, query: str, chart_id: str) -> dict[str, Any] | No
         return None
     year = dt.date.today().year
     this_year = events.filter(year=year)
-    per_year = dict(
-        events.filter(year__gt=year - YEARS_SHOWN)
-        .order_by()
-        .values_list("year")
-        .annotate(total=Sum("person_times"))
-    )
-    years = list(range(year - YEARS_SHOWN + 1, year + 1))
+    per_year = dict(events.order_by().values_list("year").annotate(total=Sum("person_times")))
+    # The years that have records (the seeds reach back to 2014), and this year.
+    years = sorted({*per_year, year})[-YEARS_SHOWN:]
     return {
         "year": year,
         "totals": services.totals(this_year),

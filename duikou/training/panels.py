@@ -16,20 +16,16 @@ from duikou.places.models import within_q
 from duikou.training import services
 from duikou.training.models import TrainingSession
 
-YEARS_SHOWN = 6
+YEARS_SHOWN = 10
 
 
 def _context(sessions: QuerySet, query: str, chart_id: str) -> dict[str, Any] | None:
     if not sessions.exists():
         return None
     year = dt.date.today().year
-    per_year = dict(
-        sessions.filter(year__gt=year - YEARS_SHOWN)
-        .order_by()
-        .values_list("year")
-        .annotate(total=Sum("trainees"))
-    )
-    years = list(range(year - YEARS_SHOWN + 1, year + 1))
+    per_year = dict(sessions.order_by().values_list("year").annotate(total=Sum("trainees")))
+    # The years that have records (the seeds reach back to 2014), and this year.
+    years = sorted({*per_year, year})[-YEARS_SHOWN:]
     return {
         "year": year,
         "totals": services.totals(sessions.filter(year=year)),
