@@ -10,6 +10,7 @@ Measured in bench/bench_twinning.py (`twinning.coverage_by_county`).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +67,8 @@ def unit_totals(places) -> tuple[dict[int, int], dict[int, int]]:
     """Each county's towns and villages (by county id), remembered until places change: the
     tree changes when divisions are loaded or a unit is added, not between two page views."""
     stamp = Place.everywhere.aggregate(n=Count("id"), last=Max("updated_at"))
-    key = f"twinning.unit_totals:{stamp['n']}:{stamp['last']}:{places.query}"
+    which = hashlib.sha256(f"{stamp['n']}:{stamp['last']}:{places.query}".encode()).hexdigest()
+    key = f"twinning.unit_totals:{which}"
     totals = cache.get(key)
     if totals is None:
         towns = _by(

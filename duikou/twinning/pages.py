@@ -78,6 +78,22 @@ def pair_list_context(request) -> dict:
     return {"figures": figures(qs)}
 
 
+def pair_detail_context(request, pair: Pair) -> dict:
+    """Where a kind allows several partners, the others the recipient unit has now: shown as
+    a notice, so a second pair is a choice and not a slip."""
+    from duikou.twinning.rules import overlapping, unit_field
+
+    field = unit_field(pair.kind, "recipient")
+    others = overlapping(
+        Pair.objects.visible_to(request.user).filter(
+            kind=pair.kind, **{f"{field}_id": getattr(pair, f"{field}_id")}
+        ),
+        pair.start,
+        pair.end,
+    ).exclude(pk=pair.pk)
+    return {"also_twinned": list(others.select_related(*pairs.select_related)[:20])}
+
+
 pairs = register(
     Pair,
     prefix="twinning",
@@ -94,6 +110,7 @@ pairs = register(
     detail_template="twinning/pair_detail.html",
     list_template="twinning/pair_list.html",
     list_context=pair_list_context,
+    detail_context=pair_detail_context,
     select_related=[
         "aiding_party",
         "aiding_place",

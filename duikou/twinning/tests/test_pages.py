@@ -122,3 +122,10 @@ def test_an_imported_pair_counts_in_the_coverage_at_once(towns, hq_a):
     assert import_file(PAIRS, "p.csv", content, hq_a, commit=True).ok
     [row] = [r for r in coverage_by_county() if r.county.code == "654021"]
     assert row.towns_twinned == 1
+
+
+def test_a_second_aiding_town_is_allowed_and_the_pair_page_names_the_first(towns, client):
+    first = twin("320582100", "654021100")
+    second = twin("320582101", "654021100")
+    html = client.get(second.get_absolute_url()).content.decode()
+    assert 'data-testid="also-twinned"' in html and first.aiding_place.name in html
