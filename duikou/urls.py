@@ -25,6 +25,9 @@ urlpatterns = [
     path("consumer/", include("duikou.consumer.urls")),
     path("personnel/", include("duikou.personnel.urls")),
     path("twinning/", include("duikou.twinning.urls")),
+    path("exchanges/", include("duikou.exchanges.urls")),
+    path("training/", include("duikou.training.urls")),
+    path("donations/", include("duikou.donations.urls")),
     path("compliance/", include("duikou.funds.compliance_urls")),
     path("reader/", include("duikou.reader.urls")),
     # The report reader was at /reports/ (a name briefings will need): old links still work.
