@@ -135,7 +135,7 @@ def load_national(
 ) -> dict[str, int]:
     from duikou.funds.models import Allocation, FundPlan, FundTransaction
     from duikou.funds.summary import rebuild
-    from duikou.projects.demo import NAMES, pairs_and_categories
+    from duikou.projects.demo import NAMES, demo_place, pairs_and_categories
     from duikou.projects.models import Attachment, ProgressReport, Project, ResultIndicator
 
     if connection.vendor != "postgresql":
@@ -195,9 +195,7 @@ def load_national(
                 year = YEARS[pid % len(YEARS)]
                 ci = rng.choices(range(len(categories)), weights)[0]
                 cat = categories[ci]
-                level_place = (
-                    county.parent if (rng.random() < 0.12 and county.parent_id) else county
-                )
+                level_place = demo_place(county, rng)
                 aid = rng.randint(5, 500) * 100_000
                 age = 2025 - year
                 status = (
@@ -215,7 +213,7 @@ def load_national(
                     started.append((pid, party.pk, year, aid))
                     key = (party.pk, year)
                     plan_totals[key] = plan_totals.get(key, 0) + aid
-                name = county.name + NAMES[cat_codes[ci]][pid % len(NAMES[cat_codes[ci]])]
+                name = level_place.name + NAMES[cat_codes[ci]][pid % len(NAMES[cat_codes[ci]])]
                 yield (
                     f"{pid}\t{now}\t{now}\t1\tN-{pid:08d}\t{name}\t{party.pk}\t\\N\t"
                     f"{level_place.pk}\t{cat.pk}\t{'t' if cat.counts_as_livelihood else 'f'}\t"

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from duikou.core.columns import INTEGER, MONEY
 from duikou.core.exports import PERCENT, OutColumn, table_response
+from duikou.core.forms import error_summary
 from duikou.core.templatetags.duikou import wan
 from duikou.funds.compliance import compliance, counted_status_labels, rule_config, sees_figures
 from duikou.funds.forms import AllocationForm, TransactionForm
@@ -58,7 +59,7 @@ def allocate_view(request: HttpRequest, pk: int) -> HttpResponse:
             except Refused as refused:
                 messages.error(request, " ".join(refused.messages))
     else:
-        messages.error(request, _("Enter a project code and an amount."))
+        messages.error(request, error_summary(form))
     return HttpResponseRedirect(plan.get_absolute_url())
 
 
@@ -74,7 +75,7 @@ def record(request: HttpRequest, project_pk: int) -> HttpResponse:
         except Refused as refused:
             messages.error(request, " ".join(refused.messages))
     else:
-        messages.error(request, _("Enter the kind, date and amount."))
+        messages.error(request, error_summary(form))
     return HttpResponseRedirect(project.get_absolute_url())
 
 
