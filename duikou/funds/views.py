@@ -100,7 +100,7 @@ def _ten_thousand(value: Any) -> Decimal | None:
 
 def _compliance_export(results: list[Any], parties: dict[int, AidingParty], fmt: str):
     def verdict(ok: bool | None) -> str:
-        return "" if ok is None else (_("meets") if ok else _("falls short"))
+        return "" if ok is None else (_("met") if ok else _("not met"))
 
     columns = [
         OutColumn(_("Aiding party"), None, width=16),
