@@ -139,6 +139,25 @@ def inline_fields(form: Any, prefix: str, layout: str = "row") -> dict[str, Any]
     return {"form": form, "layout": layout}
 
 
+# The loaders that write in bulk, by the name history records them under ("loader:<source>").
+LOADER_NAMES = {
+    "demo_data": gettext_lazy("demo data"),
+    "import": gettext_lazy("a file import"),
+    "national": gettext_lazy("national-scale data"),
+}
+
+
+@register.filter
+def actor(user_name: str) -> str:
+    """Who made a change, as people read it: a user's name, or which loader wrote it."""
+    if not user_name:
+        return _("system")
+    if user_name.startswith("loader:"):
+        source = user_name.removeprefix("loader:")
+        return _("loaded in bulk (%(source)s)") % {"source": LOADER_NAMES.get(source, source)}
+    return user_name
+
+
 @register.filter
 def wan(value: Any, places: int = 2) -> str:
     """Yuan shown in 万元 (10,000 yuan), the unit people read aid money in."""

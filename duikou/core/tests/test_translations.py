@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 import duikou
 
@@ -97,7 +97,7 @@ def test_the_page_check_finds_english_left_in_a_chinese_page():
 
     page = (
         '<select name="sort"><option>代码 (descending)</option><option>Aid</option></select>'
-        "<dd>verified: unit named in 2+ sources</dd><a title=\"Table navigation\">1</a>"
+        '<dd>verified: unit named in 2+ sources</dd><a title="Table navigation">1</a>'
         "<p>导出 XLSX · hq_jiangsu · JS-2025-0001 · 2026-12-01</p>"
     )
     assert untranslated(page) == [

@@ -9,8 +9,8 @@ import pytest
 
 from duikou.funds.forms import TransactionForm
 from duikou.funds.models import FundTransaction
-from duikou.projects.choices import Status
 from duikou.funds.services import allocate
+from duikou.projects.choices import Status
 from duikou.projects.tests.factories import make_plan, make_project
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +31,7 @@ def _post(client, project, **data):
         ("date", "明天", "日期：“明天”不是有效日期：请按 2026-05-20 的格式填写。"),
     ],
 )
-def test_a_bad_disbursement_entry_names_the_field_and_why(
-    field, value, expected, client_for, hq_a
-):
+def test_a_bad_disbursement_entry_names_the_field_and_why(field, value, expected, client_for, hq_a):
     project = make_project(status=Status.BUILDING)
     messages = _post(client_for(hq_a), project, **{field: value})
     assert messages == [expected]
@@ -52,7 +50,12 @@ def test_a_disbursement_amount_may_be_written_in_wan_or_with_separators(client_f
 
 @pytest.mark.parametrize(
     ("typed", "yuan"),
-    [("100万", "1000000"), ("12.5万元", "125000"), ("1,234,567.89", "1234567.89"), ("800元", "800")],
+    [
+        ("100万", "1000000"),
+        ("12.5万元", "125000"),
+        ("1,234,567.89", "1234567.89"),
+        ("800元", "800"),
+    ],
 )
 def test_an_amount_is_read_as_people_write_it(typed, yuan):
     form = TransactionForm({"kind": "disbursement", "date": "2026-05-20", "amount": typed})
