@@ -97,3 +97,19 @@ def test_an_escaped_csv_export_imports_back_unchanged(client_for, hq_a):
     result = import_projects("export.csv", content, hq_a, commit=False)
     assert result.ok, [str(e) for e in result.errors]
     assert [r.action for r in result.rows] == ["unchanged"]
+
+
+def test_the_project_export_has_real_date_cells_and_names_beside_codes(client_for, hq_a):
+    import datetime as dt
+
+    make_project(code="EX-DT", start_date=dt.date(2025, 4, 1), finish_date=dt.date(2025, 11, 30))
+    response = client_for(hq_a).get("/projects/export/?q=EX-DT&format=xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in sheet[1]]
+    start = sheet.cell(row=2, column=header.index("开工日期") + 1)
+    assert start.is_date and start.value.date() == dt.date(2025, 4, 1)
+    assert start.number_format == "yyyy-mm-dd"
+    party_code = header.index("援助方")
+    assert sheet.cell(row=2, column=party_code + 1).value == "320000"
+    assert sheet.cell(row=2, column=party_code + 2).value == "江苏省"
+    assert header[party_code + 1] == "援助方（名称）"
