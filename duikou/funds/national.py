@@ -23,6 +23,7 @@ from django.db import connection, models, transaction
 
 from duikou.core.history import CHANGE_RECORD_COPY_COLUMNS, creation_copy_lines
 from duikou.funds.choices import PlanStatus, TransactionKind
+from duikou.lib.money import wan
 from duikou.projects.choices import Status
 
 YEARS = list(range(2011, 2026))  # 15 years of the programme
@@ -355,7 +356,10 @@ def load_national(
                 "note",
             ],
             tx_lines(),
-            lambda v: f"{kinds[v['kind']]} N-{v['project_id']:08d} {v['date']} {v['amount']}",
+            # As FundTransaction.__str__ says it: the amount in 万元.
+            lambda v: (
+                f"{kinds[v['kind']]} N-{v['project_id']:08d} {v['date']} {wan(v['amount'])}万元"
+            ),
         )
         log(f"  transactions: {n} ({took()})")
         for definition in dropped:
