@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_lazy
 
 from duikou.lib.env import ConfigurationError, env_bool, env_int, env_list, env_str
 
@@ -159,6 +160,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# A filter's empty choice reads "全部", not django-filter's "---------".
+FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("All")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -111,6 +111,19 @@ class Column:
     width: int = 0
     imports: bool = True
     exports: bool = True
+    # Money an export writes in another unit than the template's (the page shows 万元):
+    # `export_unit=WAN, export_label=_("Aid funds (10k yuan)")`. A file whose header is the
+    # export label is read in that unit, so an exported file still imports again.
+    export_unit: str = ""
+    export_label: Any = ""
+
+    @property
+    def out_unit(self) -> str:
+        return self.export_unit or self.unit
+
+    @property
+    def out_label(self) -> Any:
+        return self.export_label if self.export_unit and self.export_label else self.label
 
     def header(self) -> str:
         return f"{self.label}{' *' if self.required else ''}"
@@ -119,7 +132,15 @@ class Column:
         """What a header cell may say for this column: key, label now, label in English."""
         with translation.override("en"):
             english = str(self.label)
-        return {self.key, str(self.label), english}
+        return {self.key, str(self.label), english, *self.export_names()}
+
+    def export_names(self) -> set[str]:
+        """What a header says when the file is an export in `export_unit` (empty if none)."""
+        if not (self.export_unit and self.export_label):
+            return set()
+        with translation.override("en"):
+            english = str(self.export_label)
+        return {str(self.export_label), english}
 
     def template_note(self) -> str:
         """The second row of the template: what to write in this column."""
@@ -168,7 +189,12 @@ class Column:
                         else _("%(value)s is not an amount in yuan.") % {"value": text}
                     )
                 raise CellProblem(_("%(value)s is not a number.") % {"value": text})
-            return number * TEN_THOUSAND if self.kind == MONEY and self.unit == WAN else number
+            if self.kind == MONEY and self.unit == WAN:
+                # 0.12345 万元 is 1234.50 yuan: trailing zeros are not extra decimal places.
+                yuan = number * TEN_THOUSAND
+                fen = yuan.quantize(Decimal("0.01"))
+                return fen if fen == yuan else yuan
+            return number
         if self.kind == DATE:
             if not _ISO_DATE.fullmatch(text):
                 raise CellProblem(_("%(value)s is not a date like 2025-05-20.") % {"value": text})
@@ -213,7 +239,7 @@ class Column:
             return str(dict(self.choices).get(value, value or ""))
         if self.kind == BOOL:
             return "是" if value else "否"
-        if self.kind == MONEY and value is not None and self.unit == WAN:
+        if self.kind == MONEY and value is not None and self.out_unit == WAN:
             return value / TEN_THOUSAND
         return value
 

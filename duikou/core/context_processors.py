@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duikou.core.registry import registry
 from duikou.core.roles import Role
-from duikou.core.scoping import Scope
+from duikou.core.scoping import Scope, rule_for
 
 # The pages that are not one model's registered list, and the modules still to come, as
 # (order, url name or None, label, roles that see it or None = all). Each registered model adds
@@ -48,9 +48,18 @@ def navigation(request) -> dict:
     if not request.user.is_authenticated:
         return {"nav_items": [], "user_scope": Scope.of(None)}
     scope = Scope.of(request.user)
+    # A registered list whose records this role may never read is left out of its menu (a
+    # recipient has no fund plans): a role sees only what it can use.
+    unreadable = {
+        r.nav_url or r.url_name("list")
+        for r in registry.all()
+        if r.nav is not None and rule_for(r.model).read_q(scope) is None
+    }
     items = []
     for url_name, label, roles in nav_items():
         if roles is not None and scope.role not in roles:
+            continue
+        if url_name in unreadable:
             continue
         url = None
         if url_name:

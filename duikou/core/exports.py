@@ -31,6 +31,9 @@ MONEY_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "0"
 DECIMAL_FORMAT = "#,##0.##"
 DATE_FORMAT = "yyyy-mm-dd"
+PERCENT_FORMAT = "0.0%"
+# An export-only kind: a share (0.8) written as a number shown as a percentage (80.0%).
+PERCENT = "percent"
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def out_columns(table: Table) -> list[OutColumn]:
     for column in table.export_columns:
         out.append(
             OutColumn(
-                str(column.label),
+                str(column.out_label),
                 column.value_of,
                 column.kind,
                 column.total,
@@ -159,7 +162,7 @@ def _csv_value(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+        return format(value.normalize(), "f")
     if isinstance(value, dt.date):
         return value.isoformat()
     return csv_cell(value)
@@ -213,9 +216,12 @@ def workbook(columns: list[OutColumn], rows: Iterable[Sequence[Any]], title: str
 
 
 def _format(kind: str) -> str:
-    return {MONEY: MONEY_FORMAT, DECIMAL: DECIMAL_FORMAT, INTEGER: INTEGER_FORMAT}.get(
-        kind, "General"
-    )
+    return {
+        MONEY: MONEY_FORMAT,
+        DECIMAL: DECIMAL_FORMAT,
+        INTEGER: INTEGER_FORMAT,
+        PERCENT: PERCENT_FORMAT,
+    }.get(kind, "General")
 
 
 def _xlsx_cell(sheet: Any, value: Any, kind: str, cell_class: Any) -> Any:
@@ -232,7 +238,9 @@ def _xlsx_cell(sheet: Any, value: Any, kind: str, cell_class: Any) -> Any:
     elif isinstance(value, dt.date):
         cell.number_format = DATE_FORMAT
     elif isinstance(value, int | Decimal | float):
-        cell.number_format = _format(kind) if kind in (MONEY, DECIMAL, INTEGER) else "General"
+        cell.number_format = (
+            _format(kind) if kind in (MONEY, DECIMAL, INTEGER, PERCENT) else "General"
+        )
     return cell
 
 

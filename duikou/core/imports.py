@@ -207,7 +207,7 @@ def _plan(
     editable = _keys(model.objects.editable_by(user), table.key, wanted)
     m2m_before = _m2m_before(table, existing)
     ctx = RowContext(user, table, sheet, lookups, existing, errors)
-    columns = [c for c in table.import_columns if c.key in sheet.positions]
+    columns = [sheet.as_read(c) for c in table.import_columns if c.key in sheet.positions]
     labels = {c.key: str(c.label) for c in table.columns}
     seen: dict[str, int] = {}
     planned: list[PlannedRow] = []

@@ -168,6 +168,9 @@ class Registration:
     hidden_columns: Sequence[str] = ()
     public: bool = False
     per_page: int = 50
+    # Lists open on the caller's own records (ScopeRule.own_q: an HQ's party, a work group's
+    # county, a recipient's area) when it may read more; `?scope=all` widens to all it reads.
+    own_scope: bool = True
     after_delete: str | None = None
     sample: Callable[[Any, Any], Model] | None = None
     sample_public: bool | None = None
@@ -268,8 +271,30 @@ class Registration:
             qs = self.queryset_hook(qs)
         return qs.order_by(*self.ordering) if self.ordering else qs
 
+    def own_q(self, user: Any) -> Any:
+        """The filter to the caller's own records when its list opens narrower than all it may
+        read, or None (administrators, coordinators, records without a party or place)."""
+        from duikou.core.scoping import Scope, rule_for
+
+        if not self.own_scope or not getattr(user, "is_authenticated", False):
+            return None
+        rule = rule_for(self.model)
+        scope = Scope.of(user)
+        own = rule.own_q(scope)
+        return None if own is None or own == rule.read_q(scope) else own
+
+    def scoped(self, user: Any, params: Any, qs: QuerySet) -> QuerySet:
+        """`qs` narrowed to the caller's own records unless the parameters widen it."""
+        own = self.own_q(user)
+        if own is None or params.get("scope") == "all":
+            return qs
+        qs = qs.filter(own)
+        from duikou.core.scoping import rule_for
+
+        return qs.distinct() if rule_for(self.model).distinct else qs
+
     def filtered(self, request: HttpRequest) -> tuple[Any, QuerySet]:
-        qs = self.queryset(request)
+        qs = self.scoped(request.user, request.GET, self.queryset(request))
         if self.filterset is None:
             return None, qs
         filterset = self.filterset(request.GET, queryset=qs, request=request)
@@ -278,7 +303,7 @@ class Registration:
     def records_for(self, user: Any, params: Any, request: Any = None) -> QuerySet:
         """The list's records for `user` filtered by `params` (a task has no request)."""
         probe = request or SimpleNamespace(user=user, GET=params)
-        qs = self.queryset(probe)
+        qs = self.scoped(user, params, self.queryset(probe))
         if self.filterset is None:
             return qs
         return self.filterset(params, queryset=qs, request=request).qs
@@ -393,6 +418,7 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
         for name in ("page", "export", "columns"):
             query.pop(name, None)
         context = {
+            "scope_switch": scope_switch(reg, request, query),
             "registration": reg,
             "title": reg.title,
             "table": table,
@@ -415,6 +441,32 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
             **(reg.list_context(request) if reg.list_context else {}),
         }
         return render(request, reg.list_template, context)
+
+
+def scope_switch(reg: Registration, request: HttpRequest, query: Any) -> dict[str, Any] | None:
+    """The list's "mine / all I may read" switch, for callers whose list opens on their own."""
+    from duikou.core.roles import Role
+    from duikou.core.scoping import Scope
+
+    if reg.own_q(request.user) is None:
+        return None
+    role = Scope.of(request.user).role
+    own_label = {
+        Role.HQ: _("Our party's"),
+        Role.WORK_GROUP: _("Our county's"),
+        Role.RECIPIENT: _("In our area"),
+    }.get(role, _("Mine"))
+    widened = request.GET.get("scope") == "all"
+    own_query, all_query = query.copy(), query.copy()
+    own_query.pop("scope", None)
+    all_query["scope"] = "all"
+    return {
+        "widened": widened,
+        "own_label": own_label,
+        "all_label": _("All I may read"),
+        "own_url": "?" + own_query.urlencode(),
+        "all_url": "?" + all_query.urlencode(),
+    }
 
 
 class RegisteredExportView(RegisteredViewMixin, LoginUnlessPublicMixin, View):

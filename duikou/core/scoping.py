@@ -155,6 +155,19 @@ class ScopeRule:
             parts.append(self._place_q(scope))
         return _any(parts)
 
+    def own_q(self, scope: Scope) -> Q | None:
+        """The caller's own records, which its lists open on: an HQ its party's, a work group
+        its party's in its county, a recipient those in its area (None: no narrower default;
+        the caller widens to everything it may read with the list's scope switch)."""
+        if scope.role == Role.HQ:
+            return self._party_q(scope)
+        if scope.role == Role.WORK_GROUP:
+            parts = [q for q in (self._party_q(scope), self._place_q(scope)) if q is not None]
+            return _all(parts) if parts else None
+        if scope.role == Role.RECIPIENT:
+            return self._place_q(scope)
+        return None
+
     def edit_q(self, scope: Scope) -> Q | None:
         if scope.role == Role.ADMIN:
             return Q()

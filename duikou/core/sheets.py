@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.conf import settings
@@ -70,6 +70,13 @@ class Sheet:
     columns: list[Column]
     positions: dict[str, int]  # column key → 0-based index in the file
     rows: list[tuple[int, dict[str, str]]]
+    # Columns whose header named another unit than the declaration's (an export in 万元).
+    units: dict[str, str] = field(default_factory=dict)
+
+    def as_read(self, column: Column) -> Column:
+        """The column as this file gives it: in the unit its header named."""
+        unit = self.units.get(column.key)
+        return replace(column, unit=unit) if unit and unit != column.unit else column
 
     def column_name(self, key: str) -> str:
         col = next(c for c in self.columns if c.key == key)
@@ -206,11 +213,16 @@ def read_sheet(name: str, content: bytes, columns: list[Column]) -> Sheet:
     if header is None:
         raise FileProblem(_("The file is empty."))
     by_name = {n: c.key for c in columns for n in c.names()}
+    export_units = {n: (c.key, c.export_unit) for c in columns for n in c.export_names()}
     positions: dict[str, int] = {}
+    units: dict[str, str] = {}
     for index, title in enumerate(header):
-        key = by_name.get(title.strip().rstrip("*").strip())
+        name = title.strip().rstrip("*").strip()
+        key = by_name.get(name)
         if key:
             positions[key] = index
+            if name in export_units:
+                units[key] = export_units[name][1]
     missing = [str(c.label) for c in columns if c.required and c.key not in positions]
     if missing:
         raise FileProblem(
@@ -237,4 +249,4 @@ def read_sheet(name: str, content: bytes, columns: list[Column]) -> Sheet:
         rows.append(
             (number, {k: (cells[i] if i < len(cells) else "") for k, i in positions.items()})
         )
-    return Sheet(columns, positions, rows)
+    return Sheet(columns, positions, rows, units)

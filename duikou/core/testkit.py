@@ -11,6 +11,7 @@ registers gets its matrix and its query-count guards without writing a test
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from duikou.core.registry import Registration, registry
 from duikou.core.roles import Role
@@ -188,3 +189,93 @@ def case_id(case: tuple[Registration, str, Persona, str]) -> str:
 
 def listed(registrations: list[Registration], page: str = "list") -> list[Registration]:
     return [r for r in registrations if r.sample is not None and r.has(page)]
+
+
+# -- pages as a new user meets them ------------------------------------------------------------
+# Words a Chinese page may show in Latin letters: file formats, product names, units, the
+# language switch, the demo's user names and codes.
+LATIN_ALLOWED = {
+    "xlsx",
+    "csv",
+    "excel",
+    "api",
+    "pdf",
+    "word",
+    "echarts",
+    "geocn",
+    "fast",
+    "http",
+    "https",
+    "english",
+    "www",
+    "url",
+    "json",
+    "openapi",
+    "token",
+    "iati",
+    "gdp",
+    "gb",
+    "mb",
+    "kb",
+    "id",
+}
+
+
+def visible_text(html: str) -> list[str]:
+    """The text a person reads on a page: text nodes and the placeholder, title and aria-label
+    attributes, without scripts, styles, the language switch and URLs."""
+    import html as html_lib
+    import re
+
+    html = re.sub(r"(?is)<(script|style|template)\b.*?</\1>", " ", html)
+    html = re.sub(r'(?is)<select[^>]*name="language".*?</select>', " ", html)
+    html = re.sub(r"(?s)<!--.*?-->", " ", html)
+    attributes = re.findall(r'(?:placeholder|title|aria-label)="([^"]*)"', html)
+    texts = re.sub(r"(?s)<[^>]+>", "\n", html).split("\n") + attributes
+    return [html_lib.unescape(t).strip() for t in texts if t.strip()]
+
+
+def untranslated(html: str, names: Any = ()) -> list[str]:
+    """The pieces of a page rendered in Chinese that are still English (a msgid with no
+    translation, a raw value such as "verified: …", django's "(descending)")."""
+    import re
+
+    found = []
+    for text in visible_text(html):
+        for name in names:  # the signed-in user's login name
+            text = text.replace(name, " ")
+        # Names and codes people type: user names (hq_jiangsu), emails, URLs, file names.
+        cleaned = re.sub(r"\S*[_@/\\.:]\S*|\b[A-Z]{2,}-\S*", " ", text)
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]+", cleaned) if len(w) >= 3]
+        if any(w.lower() not in LATIN_ALLOWED for w in words):
+            found.append(text)
+    return found
+
+
+def main_pages(client: Any, user: Any) -> list[str]:
+    """The pages a user opens first: every menu entry it is shown, every registered list, the
+    first record it may see on each list (detail and history) and the forms it may use."""
+    import re
+
+    from django.db.models import Model
+
+    from duikou.core.registry import registry
+    from duikou.core.scoping import can_create, can_edit
+
+    home = client.get("/").content.decode()
+    aside = re.search(r"(?s)<aside.*?</aside>", home)
+    urls = re.findall(r'href="(/[^"]*)"', aside.group(0)) if aside else []
+    probe = type("Probe", (), {"user": user, "GET": {}})()
+    for reg in registry.all():
+        links = reg.links()
+        if "list" in links:
+            urls.append(links["list"])
+        if reg.has("create") and can_create(user, reg.model):
+            urls.append(links["create"])
+        first: Model | None = reg.queryset(probe).first()
+        if first is not None:
+            record = reg.links(first)
+            urls += [record[p] for p in ("detail", "history") if p in record]
+            if "edit" in record and can_edit(user, first):
+                urls.append(record["edit"])
+    return list(dict.fromkeys(urls))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
@@ -40,17 +41,42 @@ def change_log(request: HttpRequest) -> HttpResponse:
     if Scope.of(request.user).role not in (Role.ADMIN, Role.COORDINATOR):
         raise PermissionDenied
     records = ChangeRecord.objects.select_related("content_type", "user")
-    if model := request.GET.get("model"):
-        records = records.filter(content_type__model=model)
+    kinds = record_kinds()
+    if model := request.GET.get("model", "").strip():
+        # A record type is chosen by its Chinese name (项目 finds 援疆项目) or its model name.
+        wanted = [
+            pk for pk, (name, label) in kinds.items() if model in (name, label) or model in label
+        ]
+        records = records.filter(content_type_id__in=wanted)
     if user := request.GET.get("user"):
         records = records.filter(user_name=user)
     if action := request.GET.get("action"):
         records = records.filter(action=action)
+    if request_id := request.GET.get("request"):
+        records = records.filter(request_id=request_id)
     return render(
         request,
         "core/change_log.html",
-        {**paginate(request, records), "actions": ChangeRecord.Action},
+        {
+            **paginate(request, records),
+            "actions": ChangeRecord.Action,
+            "record_kinds": sorted({label for _name, label in kinds.values()}),
+        },
     )
+
+
+def record_kinds() -> dict[int, tuple[str, str]]:
+    """{content type id: (model name, verbose name)} of every model the change log records."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from duikou.core.models import TrackedModel
+
+    kinds = {}
+    for model in apps.get_models():
+        if issubclass(model, TrackedModel) or hasattr(model, "scope_rule"):
+            ct = ContentType.objects.get_for_model(model)
+            kinds[ct.pk] = (model._meta.model_name, str(model._meta.verbose_name))
+    return kinds
 
 
 @login_required

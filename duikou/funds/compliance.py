@@ -48,5 +48,5 @@ def fund_rows(user: Any, party_id: int | None = None, year: int | None = None) -
     ]
 
 
-def compliance(user: Any, party_id: int | None = None) -> list[Compliance]:
-    return evaluate(fund_rows(user, party_id), rule_config())
+def compliance(user: Any, party_id: int | None = None, year: int | None = None) -> list[Compliance]:
+    return evaluate(fund_rows(user, party_id, year), rule_config())

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from duikou.core.forms import TrackedModelForm, date_input
+from duikou.core.forms import DateField, MoneyField, TrackedModelForm
 from duikou.funds.choices import TransactionKind
 from duikou.funds.models import FundPlan
 
@@ -23,12 +23,12 @@ class FundPlanForm(TrackedModelForm):
 
 class AllocationForm(forms.Form):
     project = forms.CharField(label=_("Project code"), max_length=40)
-    amount = forms.DecimalField(label=_("Amount (yuan)"), max_digits=18, decimal_places=2)
+    amount = MoneyField(label=_("Amount (yuan)"))
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
 
 class TransactionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=TransactionKind.choices)
-    date = forms.DateField(label=_("Date"), widget=date_input())
-    amount = forms.DecimalField(label=_("Amount (yuan)"), max_digits=18, decimal_places=2)
+    date = DateField(label=_("Date"))
+    amount = MoneyField(label=_("Amount (yuan)"))
     reference = forms.CharField(label=_("Reference"), max_length=60, required=False)

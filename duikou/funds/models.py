@@ -191,7 +191,9 @@ class FundTransaction(AmendmentMixin, TrackedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.project.code} {self.date} {self.amount}"
+        from duikou.lib.money import wan
+
+        return f"{self.get_kind_display()} {self.project.code} {self.date} {wan(self.amount)}万元"
 
     def get_absolute_url(self) -> str:
         return self.project.get_absolute_url()

@@ -23,6 +23,7 @@ from django.db import connection, models, transaction
 
 from duikou.core.history import CHANGE_RECORD_COPY_COLUMNS, creation_copy_lines
 from duikou.funds.choices import PlanStatus, TransactionKind
+from duikou.lib.money import wan
 from duikou.projects.choices import Status
 
 YEARS = list(range(2011, 2026))  # 15 years of the programme
@@ -135,7 +136,7 @@ def load_national(
 ) -> dict[str, int]:
     from duikou.funds.models import Allocation, FundPlan, FundTransaction
     from duikou.funds.summary import rebuild
-    from duikou.projects.demo import NAMES, pairs_and_categories
+    from duikou.projects.demo import NAMES, demo_place, pairs_and_categories
     from duikou.projects.models import Attachment, ProgressReport, Project, ResultIndicator
 
     if connection.vendor != "postgresql":
@@ -195,9 +196,7 @@ def load_national(
                 year = YEARS[pid % len(YEARS)]
                 ci = rng.choices(range(len(categories)), weights)[0]
                 cat = categories[ci]
-                level_place = (
-                    county.parent if (rng.random() < 0.12 and county.parent_id) else county
-                )
+                level_place = demo_place(county, rng)
                 aid = rng.randint(5, 500) * 100_000
                 age = 2025 - year
                 status = (
@@ -215,7 +214,7 @@ def load_national(
                     started.append((pid, party.pk, year, aid))
                     key = (party.pk, year)
                     plan_totals[key] = plan_totals.get(key, 0) + aid
-                name = county.name + NAMES[cat_codes[ci]][pid % len(NAMES[cat_codes[ci]])]
+                name = level_place.name + NAMES[cat_codes[ci]][pid % len(NAMES[cat_codes[ci]])]
                 yield (
                     f"{pid}\t{now}\t{now}\t1\tN-{pid:08d}\t{name}\t{party.pk}\t\\N\t"
                     f"{level_place.pk}\t{cat.pk}\t{'t' if cat.counts_as_livelihood else 'f'}\t"
@@ -357,7 +356,10 @@ def load_national(
                 "note",
             ],
             tx_lines(),
-            lambda v: f"{kinds[v['kind']]} N-{v['project_id']:08d} {v['date']} {v['amount']}",
+            # As FundTransaction.__str__ says it: the amount in 万元.
+            lambda v: (
+                f"{kinds[v['kind']]} N-{v['project_id']:08d} {v['date']} {wan(v['amount'])}万元"
+            ),
         )
         log(f"  transactions: {n} ({took()})")
         for definition in dropped:

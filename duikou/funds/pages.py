@@ -36,6 +36,20 @@ def plan_context(request, plan: FundPlan) -> dict[str, Any]:
     }
 
 
+def plan_list_context(request) -> dict[str, Any]:
+    """The list's buttons, each only for a caller who may use it."""
+    from duikou.core.scoping import can_create
+    from duikou.funds.compliance import sees_figures
+    from duikou.funds.models import FundTransaction
+
+    figures = sees_figures(request.user)
+    return {
+        "shows_statistics": figures,
+        "shows_compliance": figures,
+        "imports_transactions": can_create(request.user, FundTransaction),
+    }
+
+
 fund_plans = register(
     FundPlan,
     prefix="funds",
@@ -64,6 +78,7 @@ fund_plans = register(
     queryset_hook=lambda qs: qs.annotate(allocated=Sum("allocations__amount")),
     ordering=["-year", "aiding_party__sort_order"],
     detail_context=plan_context,
+    list_context=plan_list_context,
     workflow=PLAN_APPROVAL,
     sample=sample_plan,
 )

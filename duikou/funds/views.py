@@ -19,7 +19,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from duikou.core.exports import table_response
+from duikou.core.columns import INTEGER, MONEY
+from duikou.core.exports import PERCENT, OutColumn, table_response
+from duikou.core.forms import error_summary
 from duikou.core.templatetags.duikou import wan
 from duikou.funds.compliance import compliance, counted_status_labels, rule_config, sees_figures
 from duikou.funds.forms import AllocationForm, TransactionForm
@@ -57,7 +59,7 @@ def allocate_view(request: HttpRequest, pk: int) -> HttpResponse:
             except Refused as refused:
                 messages.error(request, " ".join(refused.messages))
     else:
-        messages.error(request, _("Enter a project code and an amount."))
+        messages.error(request, error_summary(form))
     return HttpResponseRedirect(plan.get_absolute_url())
 
 
@@ -73,7 +75,7 @@ def record(request: HttpRequest, project_pk: int) -> HttpResponse:
         except Refused as refused:
             messages.error(request, " ".join(refused.messages))
     else:
-        messages.error(request, _("Enter the kind, date and amount."))
+        messages.error(request, error_summary(form))
     return HttpResponseRedirect(project.get_absolute_url())
 
 
@@ -82,13 +84,64 @@ def _names() -> dict[int, AidingParty]:
     return {p.pk: p for p in AidingParty.objects.all()}
 
 
+def _year_param(request: HttpRequest) -> str:
+    """The `year` filter, or "" with a message when it is not a year."""
+    year = request.GET.get("year", "").strip()
+    if year and not year.isdigit():
+        messages.error(request, _("%(year)s is not a year; showing all years.") % {"year": year})
+        return ""
+    return year
+
+
+def _ten_thousand(value: Any) -> Decimal | None:
+    """Yuan as a number of 万元, for export cells in the unit the page shows."""
+    return None if value is None else Decimal(value) / 10000
+
+
+def _compliance_export(results: list[Any], parties: dict[int, AidingParty], fmt: str):
+    def verdict(ok: bool | None) -> str:
+        return "" if ok is None else (_("met") if ok else _("not met"))
+
+    columns = [
+        OutColumn(_("Aiding party"), None, width=16),
+        OutColumn(_("Year"), None, INTEGER, width=8),
+        OutColumn(_("Aid funds (10k yuan)"), None, MONEY, total=True, width=16),
+        OutColumn(_("County level and below (10k yuan)"), None, MONEY, total=True, width=18),
+        OutColumn(_("County-level share"), None, PERCENT, width=12),
+        OutColumn(_("Livelihood (10k yuan)"), None, MONEY, total=True, width=16),
+        OutColumn(_("Livelihood share"), None, PERCENT, width=12),
+        OutColumn(_("Meets the rule"), None, width=12),
+    ]
+    ordered = sorted(
+        results, key=lambda r: (parties[r.party].sort_order, parties[r.party].code, r.year)
+    )
+    rows = (
+        [
+            parties[r.party].short_name or parties[r.party].name,
+            r.year,
+            _ten_thousand(r.total),
+            _ten_thousand(r.county_amount),
+            r.county_share,
+            _ten_thousand(r.livelihood_amount),
+            r.livelihood_share,
+            verdict(r.ok),
+        ]
+        for r in ordered
+    )
+    return table_response("two-80", columns, rows, fmt, title=str(_("The two 80 percent rule")))
+
+
 @login_required
 def compliance_table(request: HttpRequest) -> HttpResponse:
     """Every party × year the caller may see, with both shares and pass/fail."""
     if not sees_figures(request.user):
         raise PermissionDenied
-    results = compliance(request.user)
+    year = _year_param(request)
+    results = compliance(request.user, year=int(year) if year else None)
     parties = _names()
+    fmt = request.GET.get("format")
+    if fmt in ("xlsx", "csv"):
+        return _compliance_export(results, parties, fmt)
     years = sorted({r.year for r in results})
     grid: dict[int, dict[int, Any]] = defaultdict(dict)
     for r in results:
@@ -105,6 +158,8 @@ def compliance_table(request: HttpRequest) -> HttpResponse:
         ],
         "failing": sum(1 for r in results if r.ok is False),
         "counted_statuses": counted_status_labels(),
+        "year": year,
+        "export_query": urlencode({"year": year} if year else {}),
     }
     return render(request, "funds/compliance.html", context)
 
@@ -167,33 +222,38 @@ def _statistics_html(rows: list[dict[str, Any]]) -> str:
     )
 
 
+def _statistics_export(rows: list[dict[str, Any]], fmt: str):
+    """The page's table as a file: the same columns in the same order, amounts in 万元 as
+    number cells, a totals row, widths and a Chinese sheet name (core/exports.py)."""
+    columns = [
+        OutColumn(_("Aiding party"), None, width=16),
+        OutColumn(_("Year"), None, INTEGER, width=8),
+        OutColumn(_("Category"), None, width=14),
+        OutColumn(_("Projects"), None, INTEGER, total=True, width=10),
+        OutColumn(_("Aid funds (10k yuan)"), None, MONEY, total=True, width=16),
+        OutColumn(_("Total budget (10k yuan)"), None, MONEY, total=True, width=16),
+        OutColumn(_("Allocated (10k yuan)"), None, MONEY, total=True, width=16),
+        OutColumn(_("Disbursed (10k yuan)"), None, MONEY, total=True, width=16),
+        OutColumn(_("Spent (10k yuan)"), None, MONEY, total=True, width=16),
+    ]
+    body = (
+        [r["party"].short_name or r["party"].name, r["year"], r["category"].name, r["projects"]]
+        + [_ten_thousand(r[f]) for f in STAT_FIELDS[1:]]
+        for r in rows
+    )
+    return table_response("statistics", columns, body, fmt, title=str(_("Statistics")))
+
+
 @login_required
 def statistics(request: HttpRequest) -> HttpResponse:
+    if not sees_figures(request.user):
+        raise PermissionDenied
     params = {k: request.GET.get(k, "").strip() for k in ("year", "party")}
-    if params["year"] and not params["year"].isdigit():
-        messages.error(
-            request, _("%(year)s is not a year; showing all years.") % {"year": params["year"]}
-        )
-        params["year"] = ""
+    params["year"] = _year_param(request)
     rows = statistics_rows(request.user, params)
     fmt = request.GET.get("format")
     if fmt in ("xlsx", "csv"):
-        header = [
-            _("Aiding party"),
-            _("Category"),
-            _("Year"),
-            _("Projects"),
-            _("Aid funds (yuan)"),
-            _("Total budget (yuan)"),
-            _("Allocated (yuan)"),
-            _("Disbursed (yuan)"),
-            _("Spent (yuan)"),
-        ]
-        body = (
-            [r["party"].name, r["category"].name, r["year"]] + [r[f] for f in STAT_FIELDS]
-            for r in rows
-        )
-        return table_response("statistics", header, body, fmt)
+        return _statistics_export(rows, fmt)
     totals = {f: sum((r[f] for r in rows), Decimal(0)) for f in STAT_FIELDS}
     context = {
         "rows": rows,

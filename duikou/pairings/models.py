@@ -52,6 +52,14 @@ class Pairing(TrackedModel):
         party_edit=False,
     )
 
+    # The change log shows stored verification notes the same way (core change_rows).
+    display_verification = staticmethod(lambda value: verification_text(value))
+
+    def get_verification_display(self) -> str:
+        """How well the sources confirm the pairing, in the reader's language (the reference
+        data says it in English: shared/reference/pairings.csv)."""
+        return verification_text(self.verification)
+
     class Meta:
         verbose_name = _("pairing")
         verbose_name_plural = _("pairings")
@@ -87,3 +95,33 @@ class Pairing(TrackedModel):
                 raise ValidationError(
                     _("This party already has a pairing with this place in that period.")
                 )
+
+
+# The verification notes of the shipped reference data (pairings/data/pairings.csv), shown
+# translated; a note typed by a coordinator is shown as written.
+VERIFICATION_TEXTS = {
+    "verified: unit named in 2+ sources": _("verified: unit named in 2 or more sources"),
+    "prefecture pairing in 2+ sources; county row derived from current county list": _(
+        "prefecture pairing in 2 or more sources; county derived from the current county list"
+    ),
+    "unit named in 1 source (S1); prefecture pairing in 2+ sources": _(
+        "unit named in 1 source; prefecture pairing in 2 or more sources"
+    ),
+    "post-2010 unit; 1 source (aid relation reported, not the pairing table itself)": _(
+        "unit created after 2010; 1 source (reports aid, not the pairing table itself)"
+    ),
+    "2 sources report aid visits; pairing status inferred": _(
+        "2 sources report aid visits; the pairing is inferred"
+    ),
+}
+
+
+def verification_text(value: str) -> str:
+    import re
+
+    if value in VERIFICATION_TEXTS:
+        return str(VERIFICATION_TEXTS[value])
+    single = re.fullmatch(r"1 source \((.+)\)", value or "")
+    if single:
+        return str(_("1 source (%(source)s)") % {"source": single.group(1)})
+    return value

@@ -34,6 +34,18 @@ NAMES = {
 }
 
 
+def demo_place(county, rng):
+    """Where a demo project is: its paired county, now and then the prefecture above it (never
+    the region above a Corps division). The project's name then starts with that place's name,
+    so 洛浦县实训楼 is in 洛浦县 and 和田地区… in 和田地区."""
+    from duikou.places.choices import Level
+
+    parent = county.parent if county.parent_id else None
+    if rng.random() < 0.12 and parent is not None and parent.level == Level.PREFECTURE:
+        return parent
+    return county
+
+
 def pairs_and_categories():
     from duikou.pairings.models import Pairing
     from duikou.projects.models import Category
@@ -80,7 +92,7 @@ def make_portfolio(ctx: DemoContext) -> None:
         county = rng.choice(by_party[party.pk])
         year = DEMO_YEARS[n % len(DEMO_YEARS)]
         cat = rng.choices(categories, weights)[0]
-        place = county.parent if (rng.random() < 0.12 and county.parent_id) else county
+        place = demo_place(county, rng)
         # Older projects are further along their lifecycle.
         age = 2025 - year
         status = (
@@ -91,7 +103,7 @@ def make_portfolio(ctx: DemoContext) -> None:
         projects.append(
             Project(
                 code=f"{party.code[:2]}-{year}-{n:05d}",
-                name=f"{county.name}{rng.choice(NAMES[cat.code])}",
+                name=f"{place.name}{rng.choice(NAMES[cat.code])}",
                 aiding_party=party,
                 place=place,
                 category=cat,

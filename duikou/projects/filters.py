@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from duikou.core.filters import MoneyFilter
 from duikou.organisations.filters import PartyFilter
 from duikou.places.filters import PlaceFilter
 from duikou.projects.choices import COUNTED_STATUSES, Status
@@ -46,10 +47,10 @@ class ProjectFilterSet(django_filters.FilterSet):
         to_field_name="code", queryset=Category.objects.all(), label=_("Category")
     )
     status = django_filters.ChoiceFilter(choices=Status.choices, label=_("Status"))
-    min_aid = django_filters.NumberFilter(
+    min_aid = MoneyFilter(
         field_name="budget_aid", lookup_expr="gte", label=_("Aid funds from (yuan)")
     )
-    max_aid = django_filters.NumberFilter(
+    max_aid = MoneyFilter(
         field_name="budget_aid", lookup_expr="lte", label=_("Aid funds to (yuan)")
     )
     livelihood = django_filters.BooleanFilter(

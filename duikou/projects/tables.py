@@ -30,7 +30,8 @@ class ProjectTable(RegisteredTable):
         return record.aiding_party.short_name or record.aiding_party.name
 
     def render_category(self, record: Project) -> str:
-        if record.is_livelihood:
+        # A livelihood project of the category 民生 says 民生 once, not "民生 民生".
+        if record.is_livelihood and str(record.category) != str(_("livelihood")):
             return format_html(
                 '{} <span class="badge text-bg-success">{}</span>', record.category, _("livelihood")
             )

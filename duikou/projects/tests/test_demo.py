@@ -152,3 +152,15 @@ def test_the_national_loader_gives_every_record_a_creation_entry():
     assert history_for(allocation).get().object_repr == str(allocation)
     tx = FundTransaction.objects.select_related("project").first()
     assert history_for(tx).get().object_repr == str(tx)
+
+
+def test_a_demo_projects_place_is_the_one_its_name_starts_with(coordinator):
+    from duikou.places.choices import Level
+
+    ctx = DemoContext(scale="tiny", log=lambda m: None)
+    make_portfolio(ctx)
+    projects = list(Project.objects.select_related("place"))
+    assert projects
+    for project in projects:
+        assert project.name.startswith(project.place.name), (project.name, project.place)
+        assert project.place.level != Level.REGION, project.name

@@ -36,13 +36,15 @@ def test_the_excel_export_can_be_imported_again_unchanged(client_for, hq_a):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     header = rows[0]
-    assert rows[1][0] == "EX-RT" and rows[1][header.index("援疆资金（元）")] == 1234.5
+    # Amounts in 万元, as the list shows them; the file still imports again (below).
+    assert rows[1][0] == "EX-RT" and rows[1][header.index("援疆资金（万元）")] == 0.12345
     # Names stand beside the codes, and amounts are number cells with a format.
     assert rows[1][header.index("受援地代码（名称）")] == "伊宁县"
-    aid = sheet.cell(row=2, column=header.index("援疆资金（元）") + 1)
-    assert aid.number_format == "#,##0.00"
+    assert rows[1][header.index("援助方（名称）")] == "江苏省"
+    aid = sheet.cell(row=2, column=header.index("援疆资金（万元）") + 1)
+    assert aid.number_format == "#,##0.00" and aid.data_type == "n"
     assert sheet.freeze_panes == "A2"
-    assert rows[-1][0] == "合计" and rows[-1][header.index("援疆资金（元）")] == 1234.5
+    assert rows[-1][0] == "合计" and rows[-1][header.index("援疆资金（万元）")] == 0.12345
     result = import_projects("export.xlsx", response.content, hq_a, commit=False)
     assert result.ok, [str(e) for e in result.errors]
     assert [r.action for r in result.rows] == ["unchanged"]
@@ -59,9 +61,10 @@ def test_the_statistics_table_exports(client_for, coordinator):
     client = client_for(coordinator)
     xlsx = client.get("/funds/statistics/?year=2019&format=xlsx")
     rows = list(openpyxl.load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
-    assert ("江苏省", "民生", 2019) in {r[:3] for r in rows[1:]}
+    assert ("江苏", 2019, "民生") in {r[:3] for r in rows[1:]}
     csv = csv_rows(client.get("/funds/statistics/?year=2019&format=csv"))
-    assert csv[0][0] and len(csv) == len(rows)
+    # The CSV has the same rows; only the workbook adds the totals row.
+    assert csv[0][0] and len(csv) == len(rows) - 1 and rows[-1][0] == "合计"
 
 
 def test_text_that_looks_like_a_formula_is_exported_as_text(client_for, hq_a):
@@ -94,3 +97,19 @@ def test_an_escaped_csv_export_imports_back_unchanged(client_for, hq_a):
     result = import_projects("export.csv", content, hq_a, commit=False)
     assert result.ok, [str(e) for e in result.errors]
     assert [r.action for r in result.rows] == ["unchanged"]
+
+
+def test_the_project_export_has_real_date_cells_and_names_beside_codes(client_for, hq_a):
+    import datetime as dt
+
+    make_project(code="EX-DT", start_date=dt.date(2025, 4, 1), finish_date=dt.date(2025, 11, 30))
+    response = client_for(hq_a).get("/projects/export/?q=EX-DT&format=xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in sheet[1]]
+    start = sheet.cell(row=2, column=header.index("开工日期") + 1)
+    assert start.is_date and start.value.date() == dt.date(2025, 4, 1)
+    assert start.number_format == "yyyy-mm-dd"
+    party_code = header.index("援助方")
+    assert sheet.cell(row=2, column=party_code + 1).value == "320000"
+    assert sheet.cell(row=2, column=party_code + 2).value == "江苏省"
+    assert header[party_code + 1] == "援助方（名称）"

@@ -54,7 +54,7 @@ def test_the_list_export_button_writes_the_column_declaration_with_names_and_tot
     header = rows[0]
     assert header[0] == "项目编号" and "受援地代码（名称）" in header
     assert {rows[1][0], rows[2][0]} == {"PG-X1", "PG-X2"}
-    assert rows[-1][0] == "合计" and rows[-1][header.index("援疆资金（元）")] == 3000.5
+    assert rows[-1][0] == "合计" and rows[-1][header.index("援疆资金（万元）")] == 0.30005
 
 
 def test_the_list_sorts_by_a_column_as_the_sort_filter_does(client_for, hq_a):
