@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "duikou.pairings",
     "duikou.projects",
     "duikou.funds",
+    "duikou.investment",
     "duikou.reader",
     "duikou.dashboard",
     "duikou.demo",

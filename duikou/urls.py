@@ -23,6 +23,7 @@ urlpatterns = [
     path("projects/", include("duikou.projects.urls")),
     path("funds/", include("duikou.funds.urls")),
     path("compliance/", include("duikou.funds.compliance_urls")),
+    path("investment/", include("duikou.investment.urls")),
     path("reader/", include("duikou.reader.urls")),
     # The report reader was at /reports/ (a name briefings will need): old links still work.
     re_path(r"^reports/(?P<rest>.*)$", RedirectView.as_view(url="/reader/%(rest)s")),
