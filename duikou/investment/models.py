@@ -22,7 +22,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from duikou.core.memo import remembered
@@ -310,7 +310,7 @@ class Lead(TrackedModel):
 
     def delete_refusal(self) -> str | None:
         if self.signed_on is not None or self.stage == Stage.TERMINATED:
-            return _t(
+            return gettext(
                 "A lead that has signed or was terminated keeps its history: terminate it "
                 "with a reason instead of deleting it."
             )
@@ -368,7 +368,7 @@ class Lead(TrackedModel):
         if (self.invested_total is not None or self.producing_on is not None) and no_signing:
             refuse(
                 "invested_total" if self.invested_total is not None else "producing_on",
-                _t(
+                gettext(
                     "A lead in production (投产) needs its signing first: give the signing "
                     "date and the contracted amount (签约额)."
                 ),
@@ -383,7 +383,7 @@ class Lead(TrackedModel):
             if previous is not None and value < previous[1]:
                 refuse(
                     name,
-                    _t("%(this)s %(date)s is before %(previous)s %(previous_date)s.")
+                    gettext("%(this)s %(date)s is before %(previous)s %(previous_date)s.")
                     % {
                         "this": self._label(name),
                         "date": value.isoformat(),
@@ -398,7 +398,7 @@ class Lead(TrackedModel):
             if dates[i] is not None and dates[i - 1] is None:
                 refuse(
                     STAGE_DATE[PIPELINE[i - 1]],
-                    _t("%(later)s is given, so %(earlier)s is needed too.")
+                    gettext("%(later)s is given, so %(earlier)s is needed too.")
                     % {
                         "later": self._label(STAGE_DATE[PIPELINE[i]]),
                         "earlier": self._label(STAGE_DATE[PIPELINE[i - 1]]),
@@ -412,26 +412,30 @@ class Lead(TrackedModel):
             if has_amount and not has_date:
                 refuse(
                     date_name,
-                    _t("%(amount)s is given, so %(date)s is needed too.")
+                    gettext("%(amount)s is given, so %(date)s is needed too.")
                     % {"amount": self._label(amount_name), "date": self._label(date_name)},
                 )
             if has_date and not has_amount:
                 refuse(
                     amount_name,
-                    _t("A lead that reached %(stage)s needs %(amount)s.")
+                    gettext("A lead that reached %(stage)s needs %(amount)s.")
                     % {"stage": Stage(stage).label, "amount": self._label(amount_name)},
                 )
         # The current stage agrees with the dates.
         if self.stage == Stage.TERMINATED:
             if self.terminated_on is None:
-                refuse("terminated_on", _t("A terminated lead needs its termination date."))
+                refuse("terminated_on", gettext("A terminated lead needs its termination date."))
             if not self.termination_reason.strip():
-                refuse("termination_reason", _t("A terminated lead needs the reason it ended."))
+                refuse(
+                    "termination_reason", gettext("A terminated lead needs the reason it ended.")
+                )
             last = max((d for d in dates if d is not None), default=None)
             if self.terminated_on and last and self.terminated_on < last:
                 refuse(
                     "terminated_on",
-                    _t("The termination date %(date)s is before the last stage's date %(last)s.")
+                    gettext(
+                        "The termination date %(date)s is before the last stage's date %(last)s."
+                    )
                     % {"date": self.terminated_on.isoformat(), "last": last.isoformat()},
                 )
         elif self.stage in PIPELINE:
@@ -441,19 +445,19 @@ class Lead(TrackedModel):
                 if i <= at and getattr(self, name) is None and stage != Stage.TALKS:
                     refuse(
                         name,
-                        _t("A lead at %(stage)s needs %(date)s.")
+                        gettext("A lead at %(stage)s needs %(date)s.")
                         % {"stage": Stage(self.stage).label, "date": self._label(name)},
                     )
                 if i > at and getattr(self, name) is not None:
                     refuse(
                         name,
-                        _t("A lead still at %(stage)s has no %(date)s yet.")
+                        gettext("A lead still at %(stage)s has no %(date)s yet.")
                         % {"stage": Stage(self.stage).label, "date": self._label(name)},
                     )
             if self.terminated_on or self.termination_reason.strip():
                 refuse(
                     "terminated_on",
-                    _t("Only a terminated lead has a termination date and reason."),
+                    gettext("Only a terminated lead has a termination date and reason."),
                 )
 
     def _check_jobs(self, refuse: Any) -> None:
@@ -461,7 +465,7 @@ class Lead(TrackedModel):
         if created > planned and not self.jobs_note.strip():
             refuse(
                 "jobs_created",
-                _t(
+                gettext(
                     "Jobs created (%(created)s) exceed jobs planned (%(planned)s): say why in "
                     "the jobs note."
                 )
@@ -470,7 +474,7 @@ class Lead(TrackedModel):
         if (self.jobs_local or 0) > created:
             refuse(
                 "jobs_local",
-                _t("Local jobs (%(local)s) cannot exceed jobs created (%(created)s).")
+                gettext("Local jobs (%(local)s) cannot exceed jobs created (%(created)s).")
                 % {"local": self.jobs_local, "created": created},
             )
 
@@ -484,7 +488,7 @@ class Lead(TrackedModel):
             if not self.aiding_party_id:
                 refuse(
                     "aiding_party",
-                    _t(
+                    gettext(
                         "Cross-pairing work (全域协作) names the aiding party that brokered it: "
                         "give the brokering aiding party."
                     ),
@@ -492,7 +496,7 @@ class Lead(TrackedModel):
             elif self.paired_party_id is None:
                 refuse(
                     "is_cross_pairing",
-                    _t(
+                    gettext(
                         "The target place is paired with no aiding party: there is no other "
                         "party to credit, so this is not cross-pairing work."
                     ),
@@ -500,7 +504,7 @@ class Lead(TrackedModel):
             elif self.aiding_party_id == self.paired_party_id:
                 refuse(
                     "is_cross_pairing",
-                    _t(
+                    gettext(
                         "The target place is paired with the brokering party itself: this is "
                         "not cross-pairing work."
                     ),
@@ -510,7 +514,9 @@ class Lead(TrackedModel):
             if self.paired_party_id is None:
                 refuse(
                     "aiding_party",
-                    _t("The target place has no paired aiding party: give the brokering party."),
+                    gettext(
+                        "The target place has no paired aiding party: give the brokering party."
+                    ),
                 )
         elif self.paired_party_id is not None and self.aiding_party_id != self.paired_party_id:
             from duikou.organisations.models import AidingParty
@@ -518,7 +524,7 @@ class Lead(TrackedModel):
             paired = AidingParty.objects.filter(pk=self.paired_party_id).first()
             refuse(
                 "is_cross_pairing",
-                _t(
+                gettext(
                     "%(place)s is paired with %(paired)s, not with the brokering party: mark "
                     "the lead as cross-pairing work (全域协作)."
                 )
@@ -529,17 +535,19 @@ class Lead(TrackedModel):
         from duikou.organisations.choices import OrganisationKind
 
         if self.enterprise_id and self.enterprise.kind != OrganisationKind.ENTERPRISE:
-            refuse("enterprise", _t("Choose an enterprise (an organisation of kind enterprise)."))
+            refuse(
+                "enterprise", gettext("Choose an enterprise (an organisation of kind enterprise).")
+            )
         if self.park_id and self.place_id and not self.place.path.startswith(self.park.place.path):
             refuse(
                 "park",
-                _t("The park %(park)s lies in %(park_place)s, not at the target place.")
+                gettext("The park %(park)s lies in %(park_place)s, not at the target place.")
                 % {"park": self.park, "park_place": self.park.place},
             )
         if self.event_id and self.talks_on and self.talks_on < self.event.held_on:
             refuse(
                 "talks_on",
-                _t("The negotiation date is before the source event (%(date)s).")
+                gettext("The negotiation date is before the source event (%(date)s).")
                 % {"date": self.event.held_on.isoformat()},
             )
 
@@ -599,13 +607,15 @@ class ParkEntry(TrackedModel):
         super().clean()
         errors: dict[str, str] = {}
         if self.left_on and self.entered_on and self.left_on < self.entered_on:
-            errors["left_on"] = _t("The enterprise cannot leave before it located in the park.")
+            errors["left_on"] = gettext(
+                "The enterprise cannot leave before it located in the park."
+            )
         if (self.local_jobs or 0) > (self.jobs or 0):
-            errors["local_jobs"] = _t("Local jobs cannot exceed the jobs of the entry.")
+            errors["local_jobs"] = gettext("Local jobs cannot exceed the jobs of the entry.")
         if self.lead_id and self.park_id:
             if self.lead.park_id and self.lead.park_id != self.park_id:
-                errors["lead"] = _t("The lead is located in another park.")
+                errors["lead"] = gettext("The lead is located in another park.")
             if self.enterprise_id and self.lead.enterprise_id != self.enterprise_id:
-                errors["lead"] = _t("The lead is of another enterprise.")
+                errors["lead"] = gettext("The lead is of another enterprise.")
         if errors:
             raise ValidationError(errors)

@@ -64,7 +64,10 @@ def test_shandong_promotion_events_are_four_on_site_and_three_key_project_meetin
 
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     header, *rows = list(csv.reader(io.StringIO(text)))
-    column = next(i for i, h in enumerate(header) if h.startswith(("城市", "City")))
+    from duikou.investment.columns import EVENTS
+
+    city = str(EVENTS.column("city").label)
+    column = next(i for i, h in enumerate(header) if h.startswith(city))
     rows = [r for r in rows if r and r[0] not in ("合计", "Total")]
     cities = [r[column] for r in rows]
     assert len(rows) == 7
