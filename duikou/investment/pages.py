@@ -105,7 +105,7 @@ def lead_context(request: HttpRequest, lead: Lead) -> dict[str, Any]:
             {
                 "label": Stage(stage).label,
                 "date": getattr(lead, STAGE_DATE[stage]),
-                "amount_label": Lead._meta.get_field(STAGE_AMOUNT[stage]).verbose_name,
+                "amount_label": LEADS.column(STAGE_AMOUNT[stage]).label,
                 "amount": getattr(lead, STAGE_AMOUNT[stage]),
                 "current": lead.stage == stage,
             }
