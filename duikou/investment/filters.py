@@ -32,7 +32,9 @@ class LeadFilterSet(django_filters.FilterSet):
     party = CreditedPartyFilter()
     broker = PartyFilter(label=_("Brokering aiding party"))
     place = PlaceFilter()
-    year = django_filters.NumberFilter(field_name="year", label=_("Year"))
+    year = django_filters.NumberFilter(
+        field_name="year", label=_("Year"), min_value=1, max_value=9999
+    )
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Stage"))
     sector = django_filters.ChoiceFilter(choices=Sector.choices, label=_("Sector"))
     cross_pairing = django_filters.BooleanFilter(
@@ -56,7 +58,10 @@ class LeadFilterSet(django_filters.FilterSet):
 class EventFilterSet(django_filters.FilterSet):
     party = PartyFilter()
     place = PlaceFilter()
-    year = django_filters.NumberFilter(field_name="held_on__year", label=_("Year"))
+    # A year outside the calendar is bad input (400), not a date the database cannot build.
+    year = django_filters.NumberFilter(
+        field_name="held_on__year", label=_("Year"), min_value=1, max_value=9999
+    )
 
     class Meta:
         model = PromotionEvent
@@ -77,7 +82,9 @@ class ParkEntryFilterSet(django_filters.FilterSet):
     party = PartyFilter(field_name="park__aiding_party")
     place = PlaceFilter(field_name="park__place")
     park = django_filters.CharFilter(field_name="park__code", label=_("Park code"))
-    year = django_filters.NumberFilter(field_name="entered_on__year", label=_("Year"))
+    year = django_filters.NumberFilter(
+        field_name="entered_on__year", label=_("Year"), min_value=1, max_value=9999
+    )
 
     class Meta:
         model = ParkEntry

@@ -163,3 +163,11 @@ def test_a_park_page_shows_its_enterprises_over_time(client_for, recipient):
     )
     page = client_for(recipient).get(park.get_absolute_url()).content.decode()
     assert 'data-testid="park-timeline"' in page and "2023" in page
+
+
+def test_a_year_outside_the_calendar_is_bad_input_on_every_list(api, hq_a):
+    client = api(hq_a)
+    for url in ("leads", "events", "park-entries"):
+        response = client.get(f"/api/v1/investment/{url}/?year=528699.3")
+        assert response.status_code == 400 and "year" in response.json(), url
+        assert client.get(f"/api/v1/investment/{url}/?year=2024").status_code == 200
