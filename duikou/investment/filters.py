@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from duikou.core.pickers import PickerFilterInput
 from duikou.investment.choices import ParkKind, Sector, Stage
 from duikou.investment.models import Lead, Park, ParkEntry, PromotionEvent
 from duikou.investment.services import credited_q
@@ -19,6 +20,7 @@ class CreditedPartyFilter(django_filters.CharFilter):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Aiding party"))
+        kwargs.setdefault("widget", PickerFilterInput("party"))
         super().__init__(**kwargs)
 
     def filter(self, qs, value):

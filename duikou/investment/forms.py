@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from duikou.core.forms import TrackedModelForm, date_input
-from duikou.investment.models import Lead, ParkEntry
+from duikou.investment.models import Lead, Park, ParkEntry, PromotionEvent
 
 LEAD_FIELDS = [
     "code",
@@ -79,6 +79,7 @@ class ParkEntryForm(TrackedModelForm):
     pickers = {
         "park": ("park", "filter"),
         "enterprise": ("organisation", "filter"),
+        "lead": ("investment_lead", "filter"),
     }
 
     class Meta:
@@ -96,7 +97,29 @@ class ParkEntryForm(TrackedModelForm):
         ]
         widgets = {"entered_on": date_input(), "left_on": date_input()}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.user is not None:
-            self.fields["lead"].queryset = Lead.objects.visible_to(self.user)
+
+class PromotionEventForm(TrackedModelForm):
+    pickers = {"aiding_party": ("party", "record"), "place": ("place", "record")}
+
+    class Meta:
+        model = PromotionEvent
+        fields = ["code", "name", "kind", "aiding_party", "held_on", "city", "place", "note"]
+        widgets = {"held_on": date_input()}
+
+
+class ParkForm(TrackedModelForm):
+    pickers = {"aiding_party": ("party", "filter"), "place": ("place", "record")}
+
+    class Meta:
+        model = Park
+        fields = [
+            "code",
+            "name",
+            "kind",
+            "place",
+            "aiding_party",
+            "focus",
+            "established_on",
+            "note",
+        ]
+        widgets = {"established_on": date_input()}

@@ -23,7 +23,7 @@ from duikou.investment.filters import (
     ParkEntryFilterSet,
     ParkFilterSet,
 )
-from duikou.investment.forms import LeadForm, ParkEntryForm
+from duikou.investment.forms import LeadForm, ParkEntryForm, ParkForm, PromotionEventForm
 from duikou.investment.models import Lead, Park, ParkEntry, PromotionEvent
 from duikou.investment.services import (
     PIPELINE_FLOW,
@@ -172,6 +172,7 @@ events = register(
     columns=["name", "kind", "aiding_party", "held_on", "city", "place"],
     columns_table=EVENTS,
     imports=True,
+    form=PromotionEventForm,
     api_prefix="investment/events",
     api_basename="promotion-event",
     nav=(_("Promotion events"), None),
@@ -188,6 +189,7 @@ parks = register(
     table=ParkTable,
     columns_table=PARKS,
     imports=True,
+    form=ParkForm,
     api_prefix="investment/parks",
     api_basename="park",
     nav=(_("Parks"), None),

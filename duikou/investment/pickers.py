@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duikou.core import pickers
 from duikou.core.pickers import PickerKind
-from duikou.investment.models import Park, PromotionEvent
+from duikou.investment.models import Lead, Park, PromotionEvent
 
 pickers.register(
     PickerKind(
@@ -28,5 +28,17 @@ pickers.register(
         order=("-held_on",),
         hint=lambda event: f"{event.city} {event.held_on:%Y-%m-%d}",
         invalid=_("You may not choose this event here."),
+    )
+)
+
+pickers.register(
+    PickerKind(
+        name="investment_lead",
+        model=Lead,
+        search=("code", "name"),
+        order=("-talks_on", "code"),
+        related=("place",),
+        hint=lambda lead: f"{lead.code} · {lead.place.name}",
+        invalid=_("You may not choose this lead here."),
     )
 )
