@@ -94,3 +94,12 @@ def test_cross_pairing_work_leaves_the_two_80_percent_rule_as_it_was(titanium, c
     before = compliance(coordinator, party_id=party(SHANDONG).pk)
     Lead.objects.filter(pk=titanium.pk).update(signed_amount=titanium.signed_amount * 2)
     assert compliance(coordinator, party_id=party(SHANDONG).pk) == before
+
+
+def test_the_place_page_of_bachu_counts_the_lead_once_and_names_both_parties(
+    titanium, client_for, coordinator
+):
+    page = client_for(coordinator).get(place(BACHU).get_absolute_url()).content.decode()
+    assert 'data-testid="place-investment"' in page
+    assert 'data-testid="funnel-reached-talks">1<' in page
+    assert titanium.name in page and "山东省" in page and "上海市" in page
