@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "duikou.exchanges",
     "duikou.training",
     "duikou.donations",
+    "duikou.investment",
     "duikou.reader",
     "duikou.dashboard",
     "duikou.demo",

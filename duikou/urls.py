@@ -29,6 +29,7 @@ urlpatterns = [
     path("training/", include("duikou.training.urls")),
     path("donations/", include("duikou.donations.urls")),
     path("compliance/", include("duikou.funds.compliance_urls")),
+    path("investment/", include("duikou.investment.urls")),
     path("reader/", include("duikou.reader.urls")),
     # The report reader was at /reports/ (a name briefings will need): old links still work.
     re_path(r"^reports/(?P<rest>.*)$", RedirectView.as_view(url="/reader/%(rest)s")),

@@ -204,6 +204,18 @@ class MoveForm(forms.Form):
                 initial=current,
             )
             self.fields = {"date": field, **{k: v for k, v in self.fields.items() if k != "date"}}
+        if step.amount_field and record is not None:
+            # The move fills an amount of the record (签约: the contracted amount), likewise.
+            current = getattr(record, step.amount_field)
+            model_field = record._meta.get_field(step.amount_field)
+            self.fields["amount"] = forms.DecimalField(
+                label=model_field.verbose_name,
+                max_digits=model_field.max_digits,
+                decimal_places=model_field.decimal_places,
+                min_value=0,
+                required=current is None,
+                initial=current,
+            )
         if step.send_back and "opinion" in self.fields:
             self.fields["opinion"].label = _("Reason")
         if step.confirm:
@@ -216,6 +228,6 @@ class MoveForm(forms.Form):
         data = self.cleaned_data
         return {
             key: data[key]
-            for key in ("date", "document_number", "opinion", "attachment")
+            for key in ("date", "document_number", "opinion", "attachment", "amount")
             if data.get(key) not in (None, "")
         }

@@ -108,6 +108,9 @@ class ScopeRule:
     party_edit: front headquarters and work groups may change their own party's records
         (False for records the centre decides, such as pairings).
     distinct: the place lookup crosses a many-to-many relation.
+    credited_party: lookup to a second AidingParty credited with the record, whose
+        headquarters and work groups may read it but not change it (全域协作: an investment
+        lead brokered by one party in a place paired with another is credited to both).
     """
 
     party: str | None = None
@@ -119,6 +122,7 @@ class ScopeRule:
     admin_only: bool = False
     party_edit: bool = True
     distinct: bool = False
+    credited_party: str | None = None
 
     # -- filters -------------------------------------------------------------------------
     def _public_q(self) -> Q | None:
@@ -132,6 +136,11 @@ class ScopeRule:
         if self.party is None or scope.party_id is None:
             return None
         return Q(**{_prefix(self.party, "id"): scope.party_id})
+
+    def _credited_q(self, scope: Scope) -> Q | None:
+        if self.credited_party is None or scope.party_id is None:
+            return None
+        return Q(**{_prefix(self.credited_party, "id"): scope.party_id})
 
     def _place_q(self, scope: Scope) -> Q | None:
         if self.place is None or not scope.place_path:
@@ -148,9 +157,9 @@ class ScopeRule:
             return Q()
         parts: list[Q | None] = [self._public_q()]
         if scope.role == Role.HQ:
-            parts.append(self._party_q(scope))
+            parts += [self._party_q(scope), self._credited_q(scope)]
         elif scope.role == Role.WORK_GROUP:
-            parts += [self._party_q(scope), self._place_q(scope)]
+            parts += [self._party_q(scope), self._credited_q(scope), self._place_q(scope)]
         elif scope.role == Role.RECIPIENT:
             parts.append(self._place_q(scope))
         return _any(parts)

@@ -81,6 +81,8 @@ class Step:
     date_field: a date field of the record the move's date is written to (开工 sets the start
         date, 竣工 the finish date); the page asks for it, and it is required while the record
         has none.
+    amount_field: a money field of the record the move's amount is written to (签约 sets the
+        contracted amount); asked for and required like `date_field`.
     """
 
     source: str
@@ -92,6 +94,7 @@ class Step:
     send_back: bool = False
     check: Callable[[Any], str | None] | None = None
     date_field: str | None = None
+    amount_field: str | None = None
 
     @property
     def required(self) -> frozenset[Need]:
@@ -106,6 +109,7 @@ class MoveDetails:
     opinion: str = ""
     document_number: str = ""
     attachment: Any = None
+    amount: Any = None
 
     def given(self) -> set[Need]:
         present = {
@@ -188,6 +192,13 @@ class Workflow:
                     update.add(step.date_field)
                 elif getattr(locked, step.date_field) is None:
                     label = locked._meta.get_field(step.date_field).verbose_name
+                    raise Refused(_("This move needs: %(needs)s.") % {"needs": label}, code="needs")
+            if step.amount_field:
+                if given.amount is not None:
+                    setattr(locked, step.amount_field, given.amount)
+                    update.add(step.amount_field)
+                elif getattr(locked, step.amount_field) is None:
+                    label = locked._meta.get_field(step.amount_field).verbose_name
                     raise Refused(_("This move needs: %(needs)s.") % {"needs": label}, code="needs")
             if step.check is not None and (reason := step.check(locked)):
                 raise Refused(reason, code="not_ready")
