@@ -167,11 +167,13 @@ class ScopeRule:
     def own_q(self, scope: Scope) -> Q | None:
         """The caller's own records, which its lists open on: an HQ its party's, a work group
         its party's in its county, a recipient those in its area (None: no narrower default;
-        the caller widens to everything it may read with the list's scope switch)."""
+        the caller widens to everything it may read with the list's scope switch). Records
+        credited to the caller's party (cross-pairing work) are its own too."""
         if scope.role == Role.HQ:
-            return self._party_q(scope)
+            return _any([self._party_q(scope), self._credited_q(scope)])
         if scope.role == Role.WORK_GROUP:
-            parts = [q for q in (self._party_q(scope), self._place_q(scope)) if q is not None]
+            party = _any([self._party_q(scope), self._credited_q(scope)])
+            parts = [q for q in (party, self._place_q(scope)) if q is not None]
             return _all(parts) if parts else None
         if scope.role == Role.RECIPIENT:
             return self._place_q(scope)

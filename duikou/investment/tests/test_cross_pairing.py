@@ -52,6 +52,13 @@ def test_the_paired_party_reads_the_lead_but_only_the_broker_changes_it(
     assert client_for(hq_a).get(titanium.get_absolute_url()).status_code == 404
 
 
+def test_the_paired_partys_lead_list_opens_with_the_cross_pairing_lead(
+    titanium, client_for, hq_shanghai
+):
+    page = client_for(hq_shanghai).get(reverse("investment:list")).content.decode()
+    assert titanium.name in page
+
+
 def test_the_lead_is_in_both_parties_funnels_and_once_in_the_national_total(titanium):
     leads = Lead.objects.filter(year=2023)
     by_party = funnel_by_party_year(leads)
