@@ -25,11 +25,13 @@ STATIC_NAV = [
         _("The two 80 percent rule"),
         {Role.ADMIN, Role.COORDINATOR, Role.HQ, Role.WORK_GROUP},
     ),
-    (90, None, _("Personnel"), None),
-    (100, None, _("Twinning"), None),
-    (110, None, _("Investment"), None),
-    (120, None, _("Consumer aid"), None),
-    (130, None, _("Exchanges"), None),
+    # Each module's figures page opens its section; its registered lists follow.
+    (89, "personnel:figures", _("People figures"), None),
+    (99, "twinning:coverage", _("Twinning coverage"), None),
+    (109, "investment:funnel", _("Investment pipeline"), None),
+    (129, "exchanges:figures", _("Exchange figures"), None),
+    (131, "training:figures", _("Training figures"), None),
+    (133, "donations:figures", _("Donation figures"), None),
     (140, None, _("Indicators"), None),
     (150, None, _("Briefings"), None),
     (160, "reader:reader", _("Report reader"), None),
@@ -38,10 +40,38 @@ STATIC_NAV = [
 ]
 
 
+# The menu's sections, as (first order, heading): an entry belongs to the last section that
+# starts at or before its order, so a module's entries sit under its heading.
+NAV_SECTIONS = [
+    (0, None),
+    (60, _("Projects and funds")),
+    (89, _("Personnel")),
+    (99, _("Twinning")),
+    (109, _("Industry")),
+    (120, _("Consumer aid")),
+    (129, _("Exchanges and training")),
+    (140, _("Indicators and briefings")),
+    (160, _("Tools")),
+]
+
+
+def section_of(order: float) -> Any:
+    """The heading of the menu section an entry of this order belongs to."""
+    heading = None
+    for start, label in NAV_SECTIONS:
+        if order >= start:
+            heading = label
+    return heading
+
+
 def nav_items() -> list[tuple[str | None, Any, set[str] | None]]:
     """(url name, label, roles) of the menu: the static pages and the registered models."""
-    entries = sorted(STATIC_NAV + registry.nav_entries(), key=lambda entry: entry[0])
-    return [(url_name, label, roles) for _order, url_name, label, roles in entries]
+    return [entry[1:] for entry in nav_entries()]
+
+
+def nav_entries() -> list[tuple[float, str | None, Any, set[str] | None]]:
+    """(order, url name, label, roles) of every menu entry, in menu order."""
+    return sorted(STATIC_NAV + registry.nav_entries(), key=lambda entry: entry[0])
 
 
 def navigation(request) -> dict:
@@ -56,7 +86,8 @@ def navigation(request) -> dict:
         if r.nav is not None and rule_for(r.model).read_q(scope) is None
     }
     items = []
-    for url_name, label, roles in nav_items():
+    section = None
+    for order, url_name, label, roles in nav_entries():
         if roles is not None and scope.role not in roles:
             continue
         if url_name in unreadable:
@@ -67,7 +98,16 @@ def navigation(request) -> dict:
                 url = reverse(url_name)
             except NoReverseMatch:
                 url = None  # module not installed yet
-        items.append({"label": label, "url": url, "active": False})
+        heading = section_of(order)
+        items.append(
+            {
+                "label": label,
+                "url": url,
+                "active": False,
+                "section": heading if heading is not None and heading != section else None,
+            }
+        )
+        section = heading
     # The section is the longest menu URL the path starts with (/organisations/parties/ is
     # 援助方, not 单位机构).
     matches = [
