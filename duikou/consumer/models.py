@@ -296,6 +296,8 @@ class SalesMonth(models.Model):
     scope_rule = ScopeRule(party="aiding_party", place="channel__source_place")
 
     class Meta:
+        verbose_name = _("sales month")
+        verbose_name_plural = _("sales months")
         constraints = [
             models.UniqueConstraint(
                 fields=["channel", "category", "month"], name="consumer_salesmonth_key"

@@ -91,7 +91,10 @@ class MoneyField(forms.DecimalField):
                 params={"value": str(value).strip()},
             )
         yuan = number * factor
-        fen = yuan.quantize(Decimal("0.01"))
+        try:
+            fen = yuan.quantize(Decimal("0.01"))
+        except InvalidOperation:
+            return yuan  # too large to round: the field's max_digits check refuses it
         return fen if fen == yuan else yuan
 
 

@@ -17,7 +17,7 @@ from duikou.demo.generators import DemoContext, register
 from duikou.exchanges.demo import pairs_by_party_county
 
 SOURCE = "demo_data"
-BRIEFING_004 = "江苏援伊工作简报2017年第21期（seed 004）"
+BRIEFING_004 = "江苏援伊工作简报2017年第21期（样本报告004）"
 SCALE_DONATIONS = {"tiny": 30, "demo": 2000}
 
 SEED_DONATIONS: list[dict[str, Any]] = [

@@ -17,7 +17,7 @@ from duikou.demo.generators import DemoContext, register
 
 SOURCE = "demo_data"
 SCALE_EVENTS = {"tiny": 30, "demo": 3000}
-BRIEFING_004 = "江苏援伊工作简报2017年第21期（seed 004）"
+BRIEFING_004 = "江苏援伊工作简报2017年第21期（样本报告004）"
 
 # (code, title, kind, party, place, start, end, figures, groups, measures, source)
 SEED_EVENTS: list[dict[str, Any]] = [
@@ -98,7 +98,7 @@ SEED_EVENTS: list[dict[str, Any]] = [
         "groups": [("援受两地青少年学生", "recipient", None, 50000)],
         "measures": [("学校", Decimal("268"), "所"), ("班级", Decimal("3806"), "个")],
         "description": "268所学校、3806个班级、5万人次学生参与（累计）。",
-        "source": "民生援疆 天山南北增福祉（seed 000）",
+        "source": "民生援疆 天山南北增福祉（样本报告000）",
     },
 ]
 

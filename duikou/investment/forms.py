@@ -52,6 +52,12 @@ def responsible_users(user):
     return users.none()
 
 
+def _user_label(user) -> str:
+    unit = getattr(user.organisation, "name", "") if user.organisation_id else ""
+    name = user.get_full_name() or user.username
+    return f"{name}（{unit}）" if unit else name
+
+
 class LeadForm(TrackedModelForm):
     """Create or correct a lead. Its stage moves only through the pipeline's moves (which ask
     for each stage's date and amount); the dates and amounts of stages reached stay editable."""
@@ -72,6 +78,8 @@ class LeadForm(TrackedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_user"].queryset = responsible_users(self.user)
+        # People are named as people read them: name and unit, not the sign-in name.
+        self.fields["responsible_user"].label_from_instance = _user_label
         self.fields["responsible_user"].help_text = _("Or give the name of the person above.")
 
 

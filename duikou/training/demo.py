@@ -15,7 +15,7 @@ from duikou.demo.generators import DemoContext, register
 
 SOURCE = "demo_data"
 SCALE_SESSIONS = {"tiny": 30, "demo": 2000}
-SEED_002 = "山东援疆工作巡礼（seed 002）"
+SEED_002 = "山东援疆工作巡礼（样本报告002）"
 
 SEED_SESSIONS: list[dict[str, Any]] = [
     {
@@ -82,7 +82,7 @@ SEED_SESSIONS: list[dict[str, Any]] = [
         "end": dt.date(2022, 6, 30),
         "trainees": 105,
         "trainee_group": "当地教师",
-        "source": "山海同心谱新篇（seed 001）",
+        "source": "山海同心谱新篇（样本报告001）",
     },
     {
         "code": "JS-2017-HG",
@@ -95,7 +95,7 @@ SEED_SESSIONS: list[dict[str, Any]] = [
         "end": dt.date(2017, 6, 30),
         "trainees": 32,
         "organiser": "淮安工作组",
-        "source": "江苏援伊工作简报2017年第21期（seed 004）",
+        "source": "江苏援伊工作简报2017年第21期（样本报告004）",
     },
 ]
 

@@ -149,7 +149,7 @@ def make_twinning(ctx: DemoContext) -> None:
     villages = Place.everywhere.filter(level=Level.VILLAGE)
 
     # -- 江苏 2017 H1 (seed 004) ---------------------------------------------------------------
-    source = "seed 004: 江苏 2017年上半年 镇村结对"
+    source = "样本报告004：江苏 2017年上半年 镇村结对"
     zjg_towns = _places(towns.filter(parent__code=ZHANGJIAGANG))[:10]
     zjg_villages = _places(villages.filter(path__contains=f"/{ZHANGJIAGANG}/"))[:147]
     gongliu_towns = _places(towns.filter(parent__code=GONGLIU))
@@ -190,7 +190,7 @@ def make_twinning(ctx: DemoContext) -> None:
         pairs.add(PairKind.VILLAGE, jiangsu, aiding, recipient, _days(rng, *H1_2017), source)
 
     # -- 河南: 90 counties, every town and village of 哈密 (seed 000) ---------------------------
-    source = "seed 000: 河南 90个县（市、区）全覆盖式结对共建"
+    source = "样本报告000：河南 90个县（市、区）全覆盖式结对共建"
     henan_counties = _places(Place.everywhere.filter(level=Level.COUNTY, code__startswith="41"))
     henan_counties = [c for c in henan_counties if not c.name.endswith("市辖区")][:90]
     hami_towns = _places(towns.filter(parent__code__in=HAMI))
@@ -203,7 +203,7 @@ def make_twinning(ctx: DemoContext) -> None:
         pairs.add(PairKind.VILLAGE, henan, next(counties), village, _days(rng, *since), source)
 
     # -- 湖南: 5 villages of 高昌区 (seed 000) --------------------------------------------------
-    source = "seed 000: 湖南 高昌区5个乡村振兴示范村与韶山村、十八洞村等5个村结对共建"
+    source = "样本报告000：湖南 高昌区5个乡村振兴示范村与韶山村、十八洞村等5个村结对共建"
     hunan_villages = [villages.get(code=SHAOSHAN_VILLAGE), villages.get(code=SHIBADONG_VILLAGE)]
     hunan_villages += [
         v for v in _places(villages.filter(code__startswith="430382")) if v.code != SHAOSHAN_VILLAGE
@@ -294,13 +294,13 @@ def make_twinning(ctx: DemoContext) -> None:
     ]
     Household.objects.bulk_create(households, batch_size=2000)
     record_bulk_creation(households, source=SOURCE)
-    source = "seed 004: 江宁区爱心家庭与特克斯县280户贫困家庭结对"
+    source = "样本报告004：江宁区爱心家庭与特克斯县280户贫困家庭结对"
     jn_wg = _work_group(jiangsu, TEKES)
     for aiding, recipient in jn_pairs:
         pairs.add(
             PairKind.HOUSEHOLD, jiangsu, aiding, recipient, _days(rng, *H1_2017), source, jn_wg
         )
-    source = "seed 000: 我在北京有个家 和田地区1144名贫困儿童"
+    source = "样本报告000：我在北京有个家 和田地区1144名贫困儿童"
     for aiding, recipient in bj_pairs:
         pairs.add(
             PairKind.INDIVIDUAL,
@@ -335,7 +335,7 @@ def make_twinning(ctx: DemoContext) -> None:
         )
     Organisation.objects.bulk_create(schools)
     record_bulk_creation(schools, source=SOURCE)
-    source = "seed 002: 鲁疆两地“百校牵手”285对"
+    source = "样本报告002：鲁疆两地“百校牵手”285对"
     for aiding, recipient in zip(schools[0::2], schools[1::2], strict=True):
         pairs.add(
             PairKind.SCHOOL,

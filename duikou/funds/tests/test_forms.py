@@ -66,3 +66,9 @@ def test_an_amount_is_read_as_people_write_it(typed, yuan):
 def test_a_money_field_shows_the_amount_in_wan_as_it_is_typed():
     html = str(TransactionForm()["amount"])
     assert 'data-money="yuan"' in html and 'inputmode="decimal"' in html
+
+
+def test_an_amount_too_large_to_store_is_refused_not_a_server_error():
+    form = TransactionForm({"kind": "disbursement", "date": "2026-05-20", "amount": "1.3e154"})
+    assert not form.is_valid()
+    assert "amount" in form.errors
