@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "duikou.projects",
     "duikou.funds",
     "duikou.personnel",
+    "duikou.teams",
     "duikou.reader",
     "duikou.dashboard",
     "duikou.demo",

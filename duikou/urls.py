@@ -23,6 +23,7 @@ urlpatterns = [
     path("projects/", include("duikou.projects.urls")),
     path("funds/", include("duikou.funds.urls")),
     path("personnel/", include("duikou.personnel.urls")),
+    path("teams/", include("duikou.teams.urls")),
     path("compliance/", include("duikou.funds.compliance_urls")),
     path("reader/", include("duikou.reader.urls")),
     # The report reader was at /reports/ (a name briefings will need): old links still work.
