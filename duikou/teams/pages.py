@@ -27,7 +27,6 @@ from duikou.teams.filters import (
     TeamFilterSet,
     TeamMemberFilterSet,
 )
-from duikou.teams.templatetags.teams import url_of
 from duikou.teams.models import (
     Alliance,
     Assessment,
@@ -38,6 +37,7 @@ from duikou.teams.models import (
     Team,
     TeamMember,
 )
+from duikou.teams.templatetags.teams import url_of
 
 _numbers = itertools.count(1)
 SAMPLE_DAY = dt.date(2024, 3, 1)
