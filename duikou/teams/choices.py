@@ -27,7 +27,7 @@ class AssessmentResult(models.TextChoices):
     EXCELLENT = "excellent", _("Excellent")  # 优秀
     GOOD = "good", _("Good")  # 良好
     PASS = "pass", _("Passed")  # 合格
-    FAIL = "fail", _("Failed")  # 不合格
+    FAIL = "fail", _("Not passed")  # 不合格
 
 
 class OutcomeKind(models.TextChoices):
