@@ -107,6 +107,9 @@ class RowContext:
     lookups: Lookups
     existing: dict[str, Any]
     errors: list[CellError]
+    # The current row's values of columns that are no field of the model (a roster row's
+    # person columns on a posting), parsed and resolved, for the prepare hook.
+    cells: dict[str, Any] = field(default_factory=dict)
 
     def error(self, row: int, key: str | None, reason: str) -> None:
         column = self.sheet.column_name(key) if key and self._known(key) else str(WHOLE_ROW)
@@ -245,6 +248,7 @@ def _plan(
             continue
         obj = copy.copy(stored) if stored is not None else model()
         before = dict(getattr(stored, "_history_snapshot", {})) if stored is not None else {}
+        ctx.cells = {}
         m2m = _apply_cells(obj, columns, values, lookups, ctx, line, created=stored is None)
         if table.prepare is not None:
             table.prepare(obj, values, ctx, line=line, created=stored is None, m2m=m2m)
@@ -355,7 +359,7 @@ def _apply_cells(
     created: bool,
 ) -> dict[str, list[Any]]:
     m2m: dict[str, list[Any]] = {}
-    model = type(obj)
+    fields = {f.name: f for f in type(obj)._meta.get_fields() if f.concrete}
     for column in columns:
         text = values.get(column.key, "")
         try:
@@ -372,7 +376,10 @@ def _apply_cells(
         if column.kind == REFS:
             m2m[column.key] = value
             continue
-        field = model._meta.get_field(column.key)
+        if column.key not in fields:  # a column for the prepare hook (see RowContext.cells)
+            ctx.cells[column.key] = value
+            continue
+        field = fields[column.key]
         if value is None:
             value = _empty_value(field, obj, created)
         if column.kind == REF:

@@ -139,7 +139,12 @@ class ScopeRule:
         return Q(**{f"{self.place}__in": scope.place_ids})
 
     def read_q(self, scope: Scope) -> Q | None:
-        if scope.reads_everything or (self.shared and not scope.is_anonymous):
+        # Everything public is read by everyone (an empty Q would vanish in an OR below).
+        if (
+            scope.reads_everything
+            or self.public is True
+            or (self.shared and not scope.is_anonymous)
+        ):
             return Q()
         parts: list[Q | None] = [self._public_q()]
         if scope.role == Role.HQ:

@@ -174,8 +174,11 @@ def _child_changed(sender, instance, raw=False, **kw) -> None:
 def _rows_written(sender, created=(), updated=(), **kw) -> None:
     """An import's bulk writes (no post_save): refresh every party-year they touch, before and
     after the change."""
+    from duikou.funds.models import Allocation, FundTransaction
     from duikou.projects.models import Project
 
+    if sender not in (Project, Allocation, FundTransaction):
+        return  # another app's import (a roster) touches no fund figure
     keys: set[Key] = set()
     if sender is Project:
         keys |= {_project_key(p) for p in created}

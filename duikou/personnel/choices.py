@@ -49,3 +49,11 @@ class Level(models.TextChoices):
     SENIOR = "senior", _("Senior (leading expert)")  # 高层次/领军
     MIDDLE = "middle", _("Middle (key staff)")  # 骨干
     GENERAL = "general", _("General")  # 一般
+
+
+class PlanStatus(models.TextChoices):
+    """Where a recruitment plan stands (core/workflow.py moves it)."""
+
+    PLANNED = "planned", _("Planned")  # 计划
+    INTENT = "intent", _("Intent reached")  # 达成意向
+    ARRIVED = "arrived", _("Arrived")  # 到岗

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from duikou.core.memo import remembered
 from duikou.core.models import TrackedModel
 from duikou.core.scoping import ScopedQuerySet, ScopeRule
-from duikou.personnel.choices import Field, Kind, PostingStatus, Sex
+from duikou.personnel.choices import Field, Kind, Level, PlanStatus, PostingStatus, Sex
 
 
 def on_post_q(on: dt.date, prefix: str = "") -> Q:
@@ -127,10 +127,21 @@ class Person(TrackedModel):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
     note = models.TextField(_("note"), blank=True)
+    # Where the person is (or was last) posted: kept by their postings (`Posting.save`), so the
+    # county a person works in reads them, and a work group there changes them.
+    place = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("posting place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="persons",
+        help_text=_("Set from the person's latest term."),
+    )
 
     objects = PersonQuerySet.as_manager()
-    # Own party (front headquarters, its work groups), the places posted to, coordinators.
-    scope_rule = ScopeRule(party="aiding_party", place="postings__place", distinct=True)
+    # Own party (front headquarters, its work groups), the place posted to, coordinators.
+    scope_rule = ScopeRule(party="aiding_party", place="place")
 
     class Meta:
         verbose_name = _("person")
@@ -160,7 +171,10 @@ class Person(TrackedModel):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.code:
             self.code = self.next_code()
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if not adding:
+            Person.keep_places([self.pk])  # the place follows the terms, whatever was loaded
 
     def next_code(self) -> str:
         """A number not yet used in the party: its code and a running number."""
@@ -177,6 +191,19 @@ class Person(TrackedModel):
         while taken.filter(code=f"{party_code}-{n:05d}").exists():
             n += 1
         return f"{party_code}-{n:05d}"
+
+    @staticmethod
+    def keep_places(person_ids: list[int]) -> None:
+        """Set each person's place to that of their latest term (after terms were written)."""
+        latest = (
+            Posting.objects.filter(person_id=models.OuterRef("pk"))
+            .order_by("-start", "-id")
+            .values("place_id")[:1]
+        )
+        for start in range(0, len(person_ids), 5000):
+            chunk = person_ids[start : start + 5000]
+            with_terms = Posting.objects.filter(person_id__in=chunk).values("person_id")
+            Person.objects.filter(pk__in=with_terms).update(place=models.Subquery(latest))
 
     def on_post_during(self, start: dt.date, end: dt.date) -> bool:
         """Whether the person was on post on at least one day of [start, end]."""
@@ -298,12 +325,14 @@ class Posting(TrackedModel):
         )
 
     def get_absolute_url(self) -> str:
-        return reverse("personnel:person", args=[self.person_id])
+        return reverse("personnel:posting", args=[self.pk])
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.person_id:
             self.aiding_party_id = self.person.aiding_party_id
         super().save(*args, **kwargs)
+        if self.person_id:
+            Person.keep_places([self.person_id])
 
     @property
     def last_day(self) -> dt.date | None:
@@ -372,12 +401,20 @@ class Posting(TrackedModel):
     def _check_overlap(self, errors: dict[str, Any]) -> None:
         if not (self.person_id and self.start and self.end):
             return
+        pid = self.person_id
+        # An import loads a party's terms once per file (columns.py); elsewhere one query.
+        stored = remembered(
+            ("person_terms", pid),
+            lambda: list(Posting.objects.filter(person_id=pid).select_related("place")),
+        )
         last = self.last_day or self.end
-        other = (
-            Posting.objects.filter(person_id=self.person_id)
-            .exclude(pk=self.pk)
-            .filter(overlapping_q(self.start, last))
-            .first()
+        other = next(
+            (
+                t
+                for t in sorted(stored, key=lambda t: t.start)
+                if t.pk != self.pk and t.start <= last and t.last_day >= self.start
+            ),
+            None,
         )
         if other is not None:
             errors["start"] = _(
@@ -389,3 +426,140 @@ class Posting(TrackedModel):
                 "end": other.last_day,
                 "place": other.place,
             }
+
+
+class Need(TrackedModel):
+    """A need for people a recipient posts (人才需求 / 急需人才): field, level, how many, when,
+    where. The aiding party it is addressed to answers it with a recruitment plan."""
+
+    title = models.CharField(_("title"), max_length=120)
+    aiding_party = models.ForeignKey(
+        "organisations.AidingParty",
+        verbose_name=_("aiding party"),
+        on_delete=models.PROTECT,
+        related_name="needs",
+        help_text=_("The aiding party the need is addressed to."),
+    )
+    place = models.ForeignKey(
+        "places.Place", verbose_name=_("place"), on_delete=models.PROTECT, related_name="needs"
+    )
+    unit = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("receiving unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="needs",
+    )
+    field = models.CharField(_("field"), max_length=16, choices=Field.choices)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.MIDDLE)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.FLEXIBLE)
+    number = models.PositiveIntegerField(_("number needed"), validators=[MinValueValidator(1)])
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"))
+    description = models.TextField(_("description"), blank=True)
+
+    # Posted and changed by the recipient; read by the party it is addressed to. No names.
+    scope_rule = ScopeRule(
+        party="aiding_party", place="place", public=True, recipient_edit=True, party_edit=False
+    )
+
+    class Meta:
+        verbose_name = _("need")
+        verbose_name_plural = _("needs")
+        ordering = ["-start", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("personnel:need", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The period ends before it starts.")})
+        if self.unit_id and self.unit.aiding_party_id is not None:
+            raise ValidationError(
+                {"unit": _("The receiving unit must be an organisation on the recipient side.")}
+            )
+        super().clean()
+
+
+class RecruitmentPlan(TrackedModel):
+    """An aiding party's plan to recruit people (柔性引进 and the like), answering a need or on
+    its own: how many planned, with how many an intent was reached (达成意向), how many arrived
+    (到岗). Counts, not names; it moves 计划 → 达成意向 → 到岗 (`services.RECRUITMENT`)."""
+
+    title = models.CharField(_("title"), max_length=120)
+    aiding_party = models.ForeignKey(
+        "organisations.AidingParty",
+        verbose_name=_("aiding party"),
+        on_delete=models.PROTECT,
+        related_name="recruitment_plans",
+    )
+    place = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("place"),
+        on_delete=models.PROTECT,
+        related_name="recruitment_plans",
+    )
+    need = models.ForeignKey(
+        Need,
+        verbose_name=_("need"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plans",
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.FLEXIBLE)
+    field = models.CharField(_("field"), max_length=16, choices=Field.choices, default=Field.OTHER)
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    planned = models.PositiveIntegerField(_("planned"), default=0)
+    intent = models.PositiveIntegerField(_("intent reached"), default=0)
+    arrived = models.PositiveIntegerField(_("arrived"), default=0)
+    status = models.CharField(
+        _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.PLANNED
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    # Counts only: public, like the figures the parties publish.
+    scope_rule = ScopeRule(party="aiding_party", place="place", public=True)
+
+    class Meta:
+        verbose_name = _("recruitment plan")
+        verbose_name_plural = _("recruitment plans")
+        ordering = ["-year", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(intent__lte=F("planned")) & Q(arrived__lte=F("intent")),
+                name="recruitment_counts_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("personnel:plan", args=[self.pk])
+
+    def clean(self) -> None:
+        errors: dict[str, Any] = {}
+        if self.intent is not None and self.planned is not None and self.intent > self.planned:
+            errors["intent"] = _(
+                "The intent count (%(intent)s) exceeds the planned count (%(planned)s)."
+            ) % {"intent": self.intent, "planned": self.planned}
+        if self.arrived is not None and self.intent is not None and self.arrived > self.intent:
+            errors["arrived"] = _(
+                "The arrived count (%(arrived)s) exceeds the intent count (%(intent)s)."
+            ) % {"arrived": self.arrived, "intent": self.intent}
+        if (
+            self.need_id
+            and self.aiding_party_id
+            and self.need.aiding_party_id != self.aiding_party_id
+        ):
+            errors["need"] = _("The need is addressed to another aiding party.")
+        if errors:
+            raise ValidationError(errors)
+        super().clean()

@@ -1,0 +1,127 @@
+"""Forms with scoped pickers: a person, a term (posting), a need, a recruitment plan."""
+
+from __future__ import annotations
+
+from duikou.core.forms import TrackedModelForm, date_input
+from duikou.personnel.models import Batch, Need, Person, Posting, RecruitmentPlan
+
+
+class BatchForm(TrackedModelForm):
+    pickers = {"aiding_party": ("party", "record")}
+
+    class Meta:
+        model = Batch
+        fields = ["aiding_party", "number", "name", "start", "end", "note"]
+        widgets = {"start": date_input(), "end": date_input()}
+
+
+class PersonForm(TrackedModelForm):
+    pickers = {
+        "aiding_party": ("party", "record"),
+        "home_unit": ("organisation", "record"),
+    }
+
+    class Meta:
+        model = Person
+        fields = [
+            "aiding_party",
+            "code",
+            "name",
+            "sex",
+            "birth_year",
+            "home_unit",
+            "phone",
+            "email",
+            "note",
+        ]
+
+
+class PostingForm(TrackedModelForm):
+    pickers = {
+        "person": ("person", "record"),
+        "batch": ("batch", "record"),
+        "place": ("place", "record"),
+        "unit": ("organisation", "filter"),
+    }
+
+    class Meta:
+        model = Posting
+        fields = [
+            "person",
+            "batch",
+            "kind",
+            "field",
+            "place",
+            "unit",
+            "post",
+            "start",
+            "end",
+            "status",
+            "returned_on",
+            "previous",
+            "cross_pairing_reason",
+            "note",
+        ]
+        widgets = {"start": date_input(), "end": date_input(), "returned_on": date_input()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        person = self.instance.person if self.instance.person_id else None
+        previous = Posting.objects.none()
+        if person is not None:
+            previous = person.postings.exclude(pk=self.instance.pk)
+        self.fields["previous"].queryset = previous
+
+
+class NeedForm(TrackedModelForm):
+    pickers = {
+        "aiding_party": ("party", "filter"),
+        "place": ("place", "record"),
+        "unit": ("organisation", "filter"),
+    }
+
+    class Meta:
+        model = Need
+        fields = [
+            "title",
+            "aiding_party",
+            "place",
+            "unit",
+            "field",
+            "level",
+            "kind",
+            "number",
+            "start",
+            "end",
+            "description",
+        ]
+        widgets = {"start": date_input(), "end": date_input()}
+
+
+class RecruitmentPlanForm(TrackedModelForm):
+    pickers = {
+        "aiding_party": ("party", "record"),
+        "place": ("place", "record"),
+    }
+
+    class Meta:
+        model = RecruitmentPlan
+        fields = [
+            "title",
+            "aiding_party",
+            "place",
+            "need",
+            "kind",
+            "field",
+            "year",
+            "planned",
+            "intent",
+            "arrived",
+            "note",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "user", None)
+        if user is not None:
+            self.fields["need"].queryset = Need.objects.visible_to(user)
