@@ -93,3 +93,27 @@ def test_the_zhejiang_team_is_a_whole_chain_large_team(demo, client_for, coordin
     team = Team.objects.get(code="ZJ-AKS-QLS")
     html = _page(client_for(coordinator), team.get_absolute_url())
     assert "全链式" in html and "大组团" in html
+
+
+def test_ni_yuans_person_page_shows_her_mentees_outcome_and_figures(demo, client_for, coordinator):
+    from duikou.personnel.models import Person
+
+    ni = Person.objects.get(name="倪媛")
+    html = _page(client_for(coordinator), ni.get_absolute_url())
+    assert 'data-testid="person-teams"' in html
+    assert html.count("策勒县第一小学") >= 14  # each mentee with her institution
+    assert "帮助结对的当地教师提升教学水平" in html and "14名" in html
+    assert "公开课 <strong>10</strong> 节" in html
+
+
+def test_another_partys_headquarters_sees_counts_but_no_mentee_names(demo, client_for, hq_b):
+    from duikou.personnel.models import Person
+
+    tianjin = AidingParty.objects.get(code="120000")
+    html = _page(client_for(hq_b), tianjin.get_absolute_url())
+    assert 'data-testid="party-teams"' in html
+    assert "天津医疗人才" not in html  # the team by name: only within scope
+    ni = Person.objects.get(name="倪媛")
+    assert client_for(hq_b).get(ni.get_absolute_url()).status_code == 404
+    mentee = Mentorship.objects.filter(mentor=ni).first().mentee
+    assert client_for(hq_b).get(mentee.get_absolute_url()).status_code == 404
