@@ -154,9 +154,12 @@ class _People:
         return posting
 
     def some(self, party, field: str, n: int, place, start: dt.date, end: dt.date, label: str):
-        """`n` persons on post on `start`: the personnel demo's, and made ones for the rest."""
+        """Up to `n` persons on post on `start`: the personnel demo's when it made any (so its
+        figures — 山东's 3087 sent — stay as they are), otherwise `n` made here."""
         found = self.on_post(party, field, n, start + dt.timedelta(days=1))
-        for i in range(len(found), n):
+        if found:
+            return found
+        for i in range(n):
             found.append(self.make(party, f"{label}{i + 1:02d}", field, place, start, end))
         return found
 
