@@ -213,7 +213,7 @@ def make_teams(ctx: DemoContext) -> None:
     from duikou.organisations.models import AidingParty
     from duikou.personnel.choices import Field
     from duikou.places.models import Place
-    from duikou.teams.models import Alliance, Outcome, ServiceFigure, Team
+    from duikou.teams.models import Alliance, Assessment, Outcome, ServiceFigure, Team
 
     if Team.objects.exists():
         ctx.log("  teams: already present, left as they are")
@@ -350,6 +350,10 @@ def make_teams(ctx: DemoContext) -> None:
     xu_ship = _mentorship(
         mentor.person, xu, js_team, max(start, mentor.start), "独立开展心脏介入手术"
     )
+    for year, result in ((2019, "good"), (2020, "excellent")):
+        Assessment.objects.create(
+            mentorship=xu_ship, date=dt.date(year, 12, 20), result=result, note="年度考核"
+        )
     Outcome.objects.create(
         mentorship=xu_ship,
         kind="surgeries",

@@ -232,7 +232,7 @@ def team_context(request: HttpRequest, team: Team) -> dict[str, Any]:
             _section(
                 _("Outcomes"),
                 [_("What"), _("Figure"), _("As of")],
-                [[_link(o), (o.figure, ""), (o.as_of, "")] for o in outcomes],
+                [[(o.description, url_of(o)), (o.figure, ""), (o.as_of, "")] for o in outcomes],
             ),
             _section(
                 _("Service figures"),
@@ -297,7 +297,7 @@ def mentorship_context(request: HttpRequest, m: Mentorship) -> dict[str, Any]:
             _section(
                 _("Outcomes"),
                 [_("What"), _("Figure"), _("As of")],
-                [[_link(o), (o.figure, ""), (o.as_of, "")] for o in outcomes],
+                [[(o.description, url_of(o)), (o.figure, ""), (o.as_of, "")] for o in outcomes],
             ),
         ],
     }

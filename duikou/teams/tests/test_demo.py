@@ -63,6 +63,7 @@ def test_the_heart_surgeon_went_from_3_to_more_than_20_operations(demo, client_f
     html = _page(client_for(coordinator), ship.get_absolute_url())
     assert "心脏手术" in html
     assert "3种 → 20多种" in html
+    assert "优秀" in html  # its yearly assessment (考核)
     institution = _page(client_for(coordinator), ship.mentee.institution.get_absolute_url())
     assert ship.mentor.name in institution
 
