@@ -21,6 +21,14 @@ from duikou.teams.models import (
 )
 
 
+def year_filter(field_name: str) -> django_filters.NumberFilter:
+    """The year of a date field; a year no date can have (-1, 99999) is a bad request, not a
+    server error."""
+    return django_filters.NumberFilter(
+        field_name=f"{field_name}__year", label=_("Year"), min_value=1900, max_value=2100
+    )
+
+
 class _Search(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     search_fields: tuple[str, ...] = ("name",)
@@ -79,7 +87,7 @@ class MentorshipFilterSet(_Search):
     search_fields = ("code", "mentor__name", "mentee__name", "goals")
     party = PartyFilter(field_name="mentor__aiding_party")
     place = PlaceFilter(field_name="mentee__institution__place")
-    year = django_filters.NumberFilter(field_name="start__year", label=_("Year"))
+    year = year_filter("start")
     team = django_filters.CharFilter(field_name="team__code", label=_("Team code"))
 
     class Meta:
@@ -91,7 +99,7 @@ class AssessmentFilterSet(_Search):
     search_fields = ("mentorship__code", "mentorship__mentee__name", "note")
     party = PartyFilter(field_name="mentorship__mentor__aiding_party")
     place = PlaceFilter(field_name="mentorship__mentee__institution__place")
-    year = django_filters.NumberFilter(field_name="date__year", label=_("Year"))
+    year = year_filter("date")
     result = django_filters.ChoiceFilter(choices=AssessmentResult.choices, label=_("Result"))
 
     class Meta:
@@ -103,7 +111,7 @@ class OutcomeFilterSet(_Search):
     search_fields = ("description", "note")
     party = PartyFilter()
     place = PlaceFilter()
-    year = django_filters.NumberFilter(field_name="as_of__year", label=_("Year"))
+    year = year_filter("as_of")
     kind = django_filters.ChoiceFilter(choices=OutcomeKind.choices, label=_("Kind"))
 
     class Meta:
@@ -115,7 +123,7 @@ class ServiceFigureFilterSet(_Search):
     search_fields = ("code", "team__name", "person__name", "note")
     party = PartyFilter()
     place = PlaceFilter()
-    year = django_filters.NumberFilter(field_name="period_start__year", label=_("Year"))
+    year = year_filter("period_start")
     team = django_filters.CharFilter(field_name="team__code", label=_("Team code"))
 
     class Meta:
