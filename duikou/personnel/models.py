@@ -166,6 +166,15 @@ class Person(TrackedModel):
             raise ValidationError(
                 {"home_unit": _("The home unit must be an organisation of the same aiding party.")}
             )
+        before = getattr(self, "_history_snapshot", {}).get("aiding_party_id", self.aiding_party_id)
+        if before != self.aiding_party_id and self.postings.exists():
+            raise ValidationError(
+                {
+                    "aiding_party": _(
+                        "A person with terms stays with the aiding party that sent them."
+                    )
+                }
+            )
         super().clean()
 
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -306,9 +315,12 @@ class Posting(TrackedModel):
         verbose_name_plural = _("postings")
         ordering = ["-start", "id"]
         indexes = [
-            # Who is on post on a date, by party and kind (bench personnel.on_post_by_party_kind).
+            # Who is on post on a date, by party and kind (bench personnel.on_post_by_party_kind):
+            # the term's end first (a recent date leaves few terms ending after it), and every
+            # column the count reads, so PostgreSQL answers from the index alone.
             models.Index(
-                fields=["start", "end", "aiding_party", "kind"], name="posting_term_party_kind"
+                fields=["end", "start", "aiding_party", "kind", "status", "returned_on"],
+                name="posting_on_post",
             ),
             models.Index(fields=["place", "start"], name="posting_place_start"),
         ]

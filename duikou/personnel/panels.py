@@ -15,7 +15,7 @@ from duikou.personnel.models import Posting
 
 
 def _by_kind(postings) -> list[dict[str, Any]]:
-    counts = dict(postings.values_list("kind").annotate(n=Count("id")).order_by())
+    counts = dict(postings.values_list("kind").annotate(n=Count("*")).order_by())
     return [
         {"kind": value, "label": str(label), "n": counts.get(value, 0)}
         for value, label in Kind.choices

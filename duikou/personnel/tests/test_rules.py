@@ -64,7 +64,7 @@ def test_a_term_ending_before_it_starts_is_refused_on_the_form(client_for, hq_a)
         "/personnel/roster/new/", form_data(who, start="2024-02-01", end="2023-01-31")
     )
     assert response.status_code == 200
-    assert "ends (2023-01-31) before it starts (2024-02-01)" in response.content.decode()
+    assert "任期结束日期（2023-01-31）早于开始日期（2024-02-01）" in response.content.decode()
     assert not Posting.objects.filter(person=who).exists()
 
 
@@ -74,7 +74,7 @@ def test_a_term_ending_before_it_starts_is_refused_on_the_api(api, hq_a):
         "/api/v1/personnel/postings/", api_data(who, end="2023-01-31"), format="json"
     )
     assert response.status_code == 400
-    assert "before it starts" in str(response.json()["end"])
+    assert "早于开始日期" in str(response.json()["end"])
 
 
 def test_a_term_ending_before_it_starts_is_refused_on_import(hq_a):
@@ -82,7 +82,7 @@ def test_a_term_ending_before_it_starts_is_refused_on_import(hq_a):
     result = import_roster("roster.csv", content, hq_a, commit=True)
     assert not result.written
     ((row, column, reason),) = errors_of(result)
-    assert row == 2 and "before it starts" in reason
+    assert row == 2 and "早于开始日期" in reason
     assert not Person.objects.filter(code="R-1").exists()
 
 
@@ -93,7 +93,7 @@ def test_a_posting_outside_the_pairings_is_refused_on_the_form_unless_a_reason_i
     who = person()
     client = client_for(hq_a)
     refused = client.post("/personnel/roster/new/", form_data(who, place_code=HOTAN))
-    assert "is not paired with" in refused.content.decode()
+    assert "不是 江苏省 的结对地区" in refused.content.decode()
     assert not Posting.objects.filter(person=who).exists()
     accepted = client.post(
         "/personnel/roster/new/",
@@ -110,7 +110,7 @@ def test_a_posting_outside_the_pairings_is_refused_on_the_api(api, hq_a):
         "/api/v1/personnel/postings/", api_data(who, place_code=HOTAN), format="json"
     )
     assert response.status_code == 400
-    assert "is not paired with" in str(response.json()["place"])
+    assert "不是 江苏省 的结对地区" in str(response.json()["place"])
     with_reason = api_data(who, place_code=HOTAN, cross_pairing_reason="全域协作")
     assert client.post("/api/v1/personnel/postings/", with_reason, format="json").status_code == 201
 
@@ -123,7 +123,7 @@ def test_a_posting_outside_the_pairings_is_refused_on_import(hq_a):
     )
     result = import_roster("roster.csv", content, hq_a, commit=True)
     ((row, column, reason),) = errors_of(result)
-    assert row == 2 and "is not paired with" in reason
+    assert row == 2 and "不是 江苏省 的结对地区" in reason
 
 
 # -- a person on post twice at once -------------------------------------------------------------
@@ -132,7 +132,7 @@ def test_overlapping_terms_of_one_person_are_refused_on_the_form(client_for, hq_
     response = client_for(hq_a).post(
         "/personnel/roster/new/", form_data(earlier.person, start="2025-06-01", end="2028-01-31")
     )
-    assert "terms may not overlap" in response.content.decode()
+    assert "任期不得重叠" in response.content.decode()
     assert earlier.person.postings.count() == 1
 
 
@@ -144,7 +144,7 @@ def test_overlapping_terms_of_one_person_are_refused_on_the_api(api, hq_a):
         format="json",
     )
     assert response.status_code == 400
-    assert "terms may not overlap" in str(response.json()["start"])
+    assert "任期不得重叠" in str(response.json()["start"])
 
 
 def test_overlapping_terms_are_refused_on_import_against_the_records(hq_a):
@@ -154,7 +154,7 @@ def test_overlapping_terms_are_refused_on_import_against_the_records(hq_a):
     )
     result = import_roster("roster.csv", content, hq_a, commit=True)
     ((row, column, reason),) = errors_of(result)
-    assert row == 2 and "terms may not overlap" in reason
+    assert row == 2 and "任期不得重叠" in reason
     assert stored.person.postings.count() == 1
 
 
@@ -166,7 +166,7 @@ def test_overlapping_terms_of_one_person_within_one_file_are_refused(hq_a):
     )
     result = import_roster("roster.csv", content, hq_a, commit=True)
     ((row, column, reason),) = errors_of(result)
-    assert row == 3 and "terms may not overlap" in reason and "row 2" in reason
+    assert row == 3 and "任期不得重叠" in reason and "第 2 行" in reason
     assert not Person.objects.filter(code="R-4").exists()
 
 
@@ -200,9 +200,9 @@ def plan_form(**over) -> dict:
 
 def test_a_plan_whose_arrived_exceeds_its_intent_is_refused_on_the_form(client_for, hq_a):
     response = client_for(hq_a).post("/personnel/plans/new/", plan_form(arrived="9"))
-    assert "The arrived count (9) exceeds the intent count (8)." in response.content.decode()
+    assert "到岗人数（9）超过达成意向人数（8）。" in response.content.decode()
     response = client_for(hq_a).post("/personnel/plans/new/", plan_form(intent="11"))
-    assert "The intent count (11) exceeds the planned count (10)." in response.content.decode()
+    assert "达成意向人数（11）超过计划人数（10）。" in response.content.decode()
     assert not RecruitmentPlan.objects.exists()
 
 
@@ -218,7 +218,7 @@ def test_a_plan_whose_arrived_exceeds_its_intent_is_refused_on_the_api(api, hq_a
     }
     response = api(hq_a).post("/api/v1/personnel/recruitment-plans/", data, format="json")
     assert response.status_code == 400
-    assert "exceeds the intent count" in str(response.json()["arrived"])
+    assert "超过达成意向人数" in str(response.json()["arrived"])
 
 
 def test_a_plan_whose_arrived_exceeds_its_intent_is_refused_on_import(hq_a):
@@ -230,7 +230,7 @@ def test_a_plan_whose_arrived_exceeds_its_intent_is_refused_on_import(hq_a):
     )
     result = import_file(PLANS, "plans.csv", content, hq_a, commit=True)
     ((row, column, reason),) = errors_of(result)
-    assert row == 3 and "exceeds the intent count" in reason
+    assert row == 3 and "超过达成意向人数" in reason
     assert not RecruitmentPlan.objects.exists()
 
 
@@ -240,7 +240,7 @@ def test_a_plan_moves_from_planned_to_intent_to_arrived(hq_a):
     plan = RecruitmentPlan.objects.create(
         title="x", aiding_party=party(), place=place(), year=2025, planned=615
     )
-    with pytest.raises(Exception, match="intent"):
+    with pytest.raises(Exception, match="达成意向"):
         RECRUITMENT.move(plan, "intent", hq_a)
     plan.intent = 468
     plan.save()
@@ -307,10 +307,35 @@ def test_the_model_refuses_a_batch_of_another_party():
     beijing = Batch.objects.create(
         aiding_party=party("110000"), number=10, start=dt.date(2022, 1, 1), end=dt.date(2025, 1, 1)
     )
-    with pytest.raises(ValidationError, match="another aiding party"):
+    with pytest.raises(ValidationError, match="其他援助方"):
         posting(batch=beijing)
 
 
 def test_the_roster_table_exports_what_it_imports():
     keys = {c.key for c in ROSTER.import_columns}
     assert {"person.code", "person.name", "place", "start", "end"} <= keys
+
+
+def test_a_person_with_terms_keeps_the_party_that_sent_them():
+    p = posting()
+    who = Person.objects.get(pk=p.person_id)
+    who.aiding_party = party("110000")
+    with pytest.raises(ValidationError, match="援助方"):
+        who.full_clean()
+
+
+def test_persons_and_batches_import_for_the_own_party_only(hq_a, hq_b):
+    from duikou.personnel.columns import BATCHES, PERSONS
+    from duikou.personnel.models import Batch
+
+    people = csv_file(["aiding_party", "code", "name"], ["江苏省", "P-1", "陈静"])
+    assert not import_file(PERSONS, "p.csv", people, hq_b, commit=True).written
+    assert import_file(PERSONS, "p.csv", people, hq_a, commit=True).written
+    assert Person.objects.get(code="P-1").aiding_party.code == "320000"
+    batches = csv_file(
+        ["aiding_party", "number", "start", "end"], ["江苏省", "12", "2028-02-01", "2027-01-31"]
+    )
+    result = import_file(BATCHES, "b.csv", batches, hq_a, commit=True)
+    ((row, column, reason),) = errors_of(result)
+    assert "批次结束日期早于开始日期" in reason
+    assert not Batch.objects.filter(number=12).exists()
