@@ -152,7 +152,7 @@ MENTEES = Table(
         Column(
             "institution", _("Institution code"), REF, True, "HOSP-653000-RMYY", ref=ORGANISATION
         ),
-        Column("post", _("Post"), example="心血管二科主任"),
+        Column("post", _("Post held"), example="心血管二科主任"),
         Column("note", _("Note"), width=30),
     ],
     key="code",

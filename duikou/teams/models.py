@@ -346,7 +346,7 @@ class Mentee(TrackedModel):
         on_delete=models.PROTECT,
         related_name="mentees",
     )
-    post = models.CharField(_("post"), max_length=120, blank=True)
+    post = models.CharField(_("post held"), max_length=120, blank=True)
     note = models.TextField(_("note"), blank=True)
 
     scope_rule = ScopeRule(party="aiding_party", place="institution__place")
