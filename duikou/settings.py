@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "duikou.training",
     "duikou.donations",
     "duikou.investment",
+    "duikou.teams",
     "duikou.reader",
     "duikou.dashboard",
     "duikou.demo",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("exchanges/", include("duikou.exchanges.urls")),
     path("training/", include("duikou.training.urls")),
     path("donations/", include("duikou.donations.urls")),
+    path("teams/", include("duikou.teams.urls")),
     path("compliance/", include("duikou.funds.compliance_urls")),
     path("investment/", include("duikou.investment.urls")),
     path("reader/", include("duikou.reader.urls")),
