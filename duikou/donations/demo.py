@@ -219,3 +219,4 @@ def make_donations(ctx: DemoContext) -> None:
     Donation.objects.bulk_create(donations, batch_size=1000)
     record_bulk_creation(donations, source=SOURCE)
     ctx.made["donations"] = len(donations) + len(seeds)
+    ctx.log(f"  donations: {ctx.made['donations']} donations")

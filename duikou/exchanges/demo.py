@@ -238,3 +238,4 @@ def make_events(ctx: DemoContext) -> None:
     record_bulk_creation(events, source=SOURCE)
     summary.rebuild()
     ctx.made["exchange_events"] = len(events) + len(seeds)
+    ctx.log(f"  exchanges: {ctx.made['exchange_events']} events")

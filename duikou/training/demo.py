@@ -183,3 +183,4 @@ def make_training(ctx: DemoContext) -> None:
     TrainingSession.objects.bulk_create(sessions, batch_size=1000)
     record_bulk_creation(sessions, source=SOURCE)
     ctx.made["training_sessions"] = len(sessions) + len(seeds)
+    ctx.log(f"  training: {ctx.made['training_sessions']} sessions")
