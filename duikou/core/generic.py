@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -26,6 +26,26 @@ from duikou.core.forms import TrackedModelForm
 from duikou.core.history import history_for
 from duikou.core.scoping import can_create, can_edit
 from duikou.core.writes import OutOfScope, save_in_scope
+
+
+# A list shows at most this many rows a page, whatever `?per_page=` asks for.
+MAX_PAGE_SIZE = 200
+
+
+def paginate_table(table: Any, request: HttpRequest, per_page: int) -> None:
+    """Paginate a django-tables2 table for `request`: `?per_page=` within 1..MAX_PAGE_SIZE,
+    a `?page=` past the end shows the last page, one that is not a number the first."""
+    try:
+        per_page = min(max(int(request.GET.get(table.prefixed_per_page_field, per_page)), 1),
+                       MAX_PAGE_SIZE)
+    except ValueError:
+        pass
+    try:
+        table.paginate(per_page=per_page, page=request.GET.get(table.prefixed_page_field, 1))
+    except PageNotAnInteger:
+        table.paginate(per_page=per_page, page=1)
+    except EmptyPage:
+        table.paginate(per_page=per_page, page=table.paginator.num_pages)
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = 50) -> dict[str, Any]:

@@ -57,6 +57,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django_tables2.config import RequestConfig
 
+from duikou.core.generic import paginate_table
+
 from duikou.core.columns import Table
 from duikou.core.dataviews import ImportView, export_or_task, template_view
 from duikou.core.deletion import delete_or_refuse, delete_refusal
@@ -388,7 +390,8 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
                 return export_or_task(request, reg.columns_table, qs, fmt)
             RequestConfig(request, paginate=False).configure(table)
             return export_table(table, reg.key, fmt)
-        RequestConfig(request, paginate={"per_page": reg.per_page}).configure(table)
+        RequestConfig(request, paginate=False).configure(table)
+        paginate_table(table, request, reg.per_page)
         query = request.GET.copy()
         for name in ("page", "export", "columns"):
             query.pop(name, None)
