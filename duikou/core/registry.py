@@ -376,7 +376,10 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         reg = self.registration
         filterset, qs = reg.filtered(request)
-        table = reg.table_class(qs, request=request)
+        # Configured for the request below (django-tables2 would paginate at once, with any
+        # `per_page` the URL gives: see paginate_table).
+        table = reg.table_class(qs)
+        table.request = request
         columns = [(c.name, c.header) for c in table.columns]
         visible = self.chosen_columns(table)
         for column in table.columns:

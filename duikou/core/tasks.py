@@ -279,12 +279,12 @@ def _execute(run_id: int) -> str:
     started = timezone.now()
     TaskRun.objects.filter(pk=run.pk).update(state=TaskRun.State.RUNNING, started_at=started)
     token = _running.set(tracker)
-    log.info("task run %s (%s) started", run.pk, run.kind)
     try:
         with (
             translation.override(settings.LANGUAGE_CODE),
             acting_as(run.owner, request_id=f"task-{run.pk}"),
         ):
+            log.info("task run %s (%s) started", run.pk, run.kind)
             try:
                 fn = import_string(run.function)
                 with transaction.atomic() if run.atomic else contextlib.nullcontext():
