@@ -23,6 +23,9 @@ max_requests_jitter = 500
 # Load the application once in the master: less memory per worker (copy on write).
 preload_app = True
 wsgi_app = "duikou.wsgi:application"
+# No control socket (gunicorn 27 would put it in the home directory, which the systemd unit
+# keeps read-only); reload with `systemctl reload duikou-web` (SIGHUP) instead.
+control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 access_log_format = json.dumps(
@@ -51,6 +54,7 @@ logconfig_dict = {
         "error": {"class": "logging.StreamHandler", "formatter": "json"},
         "access": {"class": "logging.StreamHandler", "formatter": "raw"},
     },
+    "root": {"handlers": ["error"], "level": "INFO"},
     "loggers": {
         "gunicorn.error": {"handlers": ["error"], "level": "INFO", "propagate": False},
         "gunicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
