@@ -78,15 +78,17 @@ serve: setup $(SECRET_KEY_FILE)
 	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 	DUIKOU=$(DUIKOU) GUNICORN=$(VENV)/bin/gunicorn BIND=$(HOST):$(PORT) deploy/serve.sh
 
+BUNDLE_CHECK_PORT ?= 8117
 # The offline installation archive (dist/duikou-<version>-py<X.Y>-<machine>.tar.gz) for the
-# Python of $(PY); `bundle-check` builds one and installs it with no network (CI runs it).
+# Python of BUNDLE_PYTHON (default the venv's); `bundle-check` builds one and installs it with no network (CI runs it).
+BUNDLE_PYTHON ?= $(PY)
 bundle: setup
 	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
-	PYTHON=$(PY) deploy/bundle.sh
+	PYTHON=$(BUNDLE_PYTHON) deploy/bundle.sh
 
 bundle-check: setup
 	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
-	PYTHON=$(PY) deploy/check_bundle.sh
+	PYTHON=$(BUNDLE_PYTHON) PORT=$(BUNDLE_CHECK_PORT) deploy/check_bundle.sh
 
 # requirements.lock: the pinned runtime dependencies, resolved afresh in a new venv.
 lock:

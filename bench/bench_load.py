@@ -85,8 +85,12 @@ def _start_server(var_dir: Path, env: dict[str, str]) -> subprocess.Popen:
     }
     log = (var_dir / "serve.log").open("w")
     server = subprocess.Popen(
-        [str(ROOT / "deploy" / "serve.sh")], env=env, stdout=log, stderr=subprocess.STDOUT,
-        start_new_session=True, cwd=var_dir,
+        [str(ROOT / "deploy" / "serve.sh")],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        cwd=var_dir,
     )
     deadline = time.monotonic() + 300  # collectstatic compresses every file once
     try:
@@ -143,14 +147,38 @@ def _locust(users: int, seconds: int, sessions: dict[str, str], out: Path) -> li
         "BENCH_THINK_MAX": str(THINK_MAX),
     }
     command = [
-        sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"),
-        "--headless", "--host", f"http://{HOST}:{PORT}", "-u", str(users),
-        "-r", str(max(1, users // 10)), "-t", f"{seconds}s", "--reset-stats",
-        "--stop-timeout", "10", "--csv", str(out), "--only-summary", "--loglevel", "WARNING",
+        sys.executable,
+        "-m",
+        "locust",
+        "-f",
+        str(ROOT / "bench" / "locustfile.py"),
+        "--headless",
+        "--host",
+        f"http://{HOST}:{PORT}",
+        "-u",
+        str(users),
+        "-r",
+        str(max(1, users // 10)),
+        "-t",
+        f"{seconds}s",
+        "--reset-stats",
+        "--stop-timeout",
+        "10",
+        "--csv",
+        str(out),
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
     ]
     with open(f"{out}.log", "w") as log:  # locust's own summary tables
-        subprocess.run(command, env=env, timeout=seconds + 120, check=False, stdout=log,
-                       stderr=subprocess.STDOUT)
+        subprocess.run(
+            command,
+            env=env,
+            timeout=seconds + 120,
+            check=False,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     with open(f"{out}_stats.csv", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -184,8 +212,9 @@ def run() -> dict[str, dict]:
     server = _start_server(work, env)
     try:
         workers = _web_workers(server)
-        print(f"   {len(workers)} web workers; load: {USERS} users for {LOAD_SECONDS} s",
-              flush=True)
+        print(
+            f"   {len(workers)} web workers; load: {USERS} users for {LOAD_SECONDS} s", flush=True
+        )
         rows = _locust(USERS, LOAD_SECONDS, sessions, work / "load")
         total = next(r for r in rows if r["Name"] == "Aggregated")
         offered = USERS / ((THINK_MIN + THINK_MAX) / 2)
@@ -196,21 +225,32 @@ def run() -> dict[str, dict]:
         figures["load.errors"] = _figure(float(total["Failure Count"]), "count", 0)
         for row in rows:
             if row["Name"] != "Aggregated" and int(row["Request Count"]):
-                figures[f"load.p50_ms.{row['Name']}"] = _figure(float(row["50%"]), "ms",
-                                                                GOAL_P95_MS)
-                figures[f"load.p95_ms.{row['Name']}"] = _figure(float(row["95%"]), "ms",
-                                                                GOAL_P95_MS)
-        print(f"   load: {int(total['Request Count'])} requests, "
-              f"{int(total['Failure Count'])} failed", flush=True)
+                figures[f"load.p50_ms.{row['Name']}"] = _figure(
+                    float(row["50%"]), "ms", GOAL_P95_MS
+                )
+                figures[f"load.p95_ms.{row['Name']}"] = _figure(
+                    float(row["95%"]), "ms", GOAL_P95_MS
+                )
+        print(
+            f"   load: {int(total['Request Count'])} requests, "
+            f"{int(total['Failure Count'])} failed",
+            flush=True,
+        )
 
         soak_users = max(1, USERS // 2)
         before = _rss(workers)
-        print(f"   soak: {soak_users} users for {SOAK_SECONDS} s; RSS per worker at start (MB): "
-              + ", ".join(f"{v / 2**20:.0f}" for v in before.values()), flush=True)
+        print(
+            f"   soak: {soak_users} users for {SOAK_SECONDS} s; RSS per worker at start (MB): "
+            + ", ".join(f"{v / 2**20:.0f}" for v in before.values()),
+            flush=True,
+        )
         soak = _locust(soak_users, SOAK_SECONDS, sessions, work / "soak")
         after = _rss(workers)
-        print("   RSS per worker at end (MB): "
-              + ", ".join(f"{after.get(pid, 0) / 2**20:.0f}" for pid in before), flush=True)
+        print(
+            "   RSS per worker at end (MB): "
+            + ", ".join(f"{after.get(pid, 0) / 2**20:.0f}" for pid in before),
+            flush=True,
+        )
         soak_total = next(r for r in soak if r["Name"] == "Aggregated")
         growth = max(
             (after[pid] - before[pid]) / before[pid] * 100 for pid in before if pid in after

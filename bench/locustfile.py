@@ -29,7 +29,10 @@ from urllib.parse import urlsplit
 from locust import FastHttpUser, between, events, task
 
 SESSIONS = json.loads(os.environ.get("BENCH_SESSIONS", "{}"))
-THINK = (float(os.environ.get("BENCH_THINK_MIN", "1")), float(os.environ.get("BENCH_THINK_MAX", "3")))
+THINK = (
+    float(os.environ.get("BENCH_THINK_MIN", "1")),
+    float(os.environ.get("BENCH_THINK_MAX", "3")),
+)
 
 
 @events.init.add_listener
@@ -69,7 +72,10 @@ class Persona(FastHttpUser):
 
     def get(self, url: str, name: str, *allowed: int):
         return self.client.get(
-            url, name=name, headers={"Cookie": self.cookie}, catch_response=True,
+            url,
+            name=name,
+            headers={"Cookie": self.cookie},
+            catch_response=True,
             allow_redirects=False,
         )
 
@@ -140,8 +146,9 @@ class WorkGroup(Persona):
         super().on_start()
         # Projects this work group may edit: its party's, in its county, under construction.
         self.edit_ids = []
-        with self.get("/api/v1/projects/?party=320000&place=654021&status=building",
-                      "api.list") as response:
+        with self.get(
+            "/api/v1/projects/?party=320000&place=654021&status=building", "api.list"
+        ) as response:
             _ok(response)
             if response.status_code == 200:
                 self.edit_ids = [p["id"] for p in response.json()["results"]]
@@ -189,8 +196,11 @@ class WorkGroup(Persona):
             f"/api/v1/projects/{pk}/",
             name="api.edit",
             json={"version": version, "description": f"负载测试 {random.randint(1, 10**6)}"},
-            headers={"Cookie": self.cookie, "X-CSRFToken": self.csrf,
-                     "Referer": f"{self.host}/projects/{pk}/"},
+            headers={
+                "Cookie": self.cookie,
+                "X-CSRFToken": self.csrf,
+                "Referer": f"{self.host}/projects/{pk}/",
+            },
             catch_response=True,
         ) as response:
             _ok(response, 409)
@@ -206,11 +216,16 @@ class WorkGroup(Persona):
         rows = [f"LOAD-{tag}-{i},伊宁县幼儿园,江苏省,654021,教育,2025,1200000" for i in range(20)]
         body = ("\n".join([header, *rows]) + "\n").encode()
         boundary = f"----bench{tag}"
+        disposition = "Content-Disposition: form-data; name="
         data = (
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"csrfmiddlewaretoken\"\r\n\r\n"
-            f"{self.csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
-            f"filename=\"load.csv\"\r\nContent-Type: text/csv\r\n\r\n"
-        ).encode() + body + f"\r\n--{boundary}--\r\n".encode()
+            (
+                f'--{boundary}\r\n{disposition}"csrfmiddlewaretoken"\r\n\r\n{self.csrf}\r\n'
+                f'--{boundary}\r\n{disposition}"file"; filename="load.csv"\r\n'
+                "Content-Type: text/csv\r\n\r\n"
+            ).encode()
+            + body
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
         with self.client.post(
             "/projects/import/",
             name="import.upload",

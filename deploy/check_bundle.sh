@@ -23,10 +23,10 @@ bundle="$(find "$work" -maxdepth 1 -type d -name 'duikou-*')"
 
 # 1. The wrong Python: refused with a message naming both versions; nothing installed.
 if [ -z "$WRONG_PYTHON" ]; then
-  for candidate in python3.13 python3.12 python3.11 python3.10; do
-    if command -v "$candidate" >/dev/null && [ "$("$candidate" -c 'import sys;print(sys.version_info[:2])')" != "$("$PYTHON" -c 'import sys;print(sys.version_info[:2])')" ]; then
-      WRONG_PYTHON="$candidate"; break
-    fi
+  want="$("$PYTHON" -c 'import sys; print(sys.version_info[:2])')"
+  for candidate in python3.13 python3.12 python3.11 python3.10 /root/.pyenv/versions/*/bin/python3; do
+    have="$("$candidate" -c 'import sys; print(sys.version_info[:2])' 2>/dev/null)" || continue
+    if [ "$have" != "$want" ]; then WRONG_PYTHON="$candidate"; break; fi
   done
 fi
 if [ -n "$WRONG_PYTHON" ]; then

@@ -19,7 +19,7 @@ if (have, platform.machine()) != (bundle["python"], bundle["machine"]):
         f"install.sh: this bundle is for Python {bundle['python']} on {bundle['machine']}, "
         f"but {sys.executable} is Python {have} on {platform.machine()}. Nothing was "
         f"installed. Run it with PYTHON=/path/to/python{bundle['python']}, or build a bundle "
-        f"for this Python (make bundle PYTHON=...)."
+        f"for this Python (make bundle BUNDLE_PYTHON=...)."
     )
 PY
 then
