@@ -7,7 +7,7 @@ national-scale PostgreSQL database, driven headless by locust, loopback only, bo
    and a task worker — on 127.0.0.1:BENCH_LOAD_PORT (default 8765), DEBUG off. Worker
    recycling is off (WEB_MAX_REQUESTS=0) so that the same worker processes are measured from
    the start of the soak to its end.
-3. Load: BENCH_LOAD_USERS (200) simulated users, each waiting 1–3 s between requests, for
+3. Load: BENCH_LOAD_USERS (200) simulated users, each waiting 5–15 s between requests, for
    BENCH_LOAD_SECONDS (60; statistics reset once all users are running).
 4. Soak: half as many users for BENCH_SOAK_SECONDS (60 by default to keep `make bench`
    short; BENCH_SOAK_SECONDS=600 is the 10-minute soak), with each gunicorn worker's resident
@@ -42,7 +42,10 @@ HOST = "127.0.0.1"  # loopback only
 USERS = int(os.environ.get("BENCH_LOAD_USERS", "200"))
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
 SOAK_SECONDS = int(os.environ.get("BENCH_SOAK_SECONDS", "60"))
-THINK_MIN, THINK_MAX = 1.0, 3.0
+# A person reads a page or fills a field for 5–15 s before the next click (BENCH_THINK_MIN,
+# BENCH_THINK_MAX): 200 users then ask for about 20 pages a second.
+THINK_MIN = float(os.environ.get("BENCH_THINK_MIN", "5"))
+THINK_MAX = float(os.environ.get("BENCH_THINK_MAX", "15"))
 GOAL_P95_MS = 500.0
 PERSONAS = ["coordinator", "hq_jiangsu", "wg_jiangsu_yining", "recipient_yining"]
 

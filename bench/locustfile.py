@@ -30,8 +30,8 @@ from locust import FastHttpUser, between, events, task
 
 SESSIONS = json.loads(os.environ.get("BENCH_SESSIONS", "{}"))
 THINK = (
-    float(os.environ.get("BENCH_THINK_MIN", "1")),
-    float(os.environ.get("BENCH_THINK_MAX", "3")),
+    float(os.environ.get("BENCH_THINK_MIN", "5")),
+    float(os.environ.get("BENCH_THINK_MAX", "15")),
 )
 
 

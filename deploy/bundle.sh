@@ -31,7 +31,9 @@ trap 'rm -rf "$work"' EXIT
 stage="$work/$name"
 mkdir -p "$stage/wheels" "$stage/deploy"
 echo "building $name with $("$PYTHON" -V)" >&2
-# duikou itself, from this checkout (assets and .mo files are package data).
+# duikou itself, from this checkout (assets and .mo files are package data); no stale
+# build/ from an earlier build may add files this checkout no longer has.
+rm -rf build
 "$PYTHON" -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir "$stage/wheels" . 2>/dev/null \
   || "$PYTHON" -m pip wheel --quiet --no-deps --wheel-dir "$stage/wheels" .
 # Exactly the pinned dependencies, as wheels for this Python and machine.

@@ -87,7 +87,9 @@ def _pg_tool(tool: str, params: dict[str, Any], *args: str) -> None:
     try:
         done = subprocess.run([*command, *args], env=env, capture_output=True, text=True)
     except FileNotFoundError:
-        raise BackupError(f"{tool} is not installed (Debian: apt-get install postgresql-client).")
+        raise BackupError(
+            f"{tool} is not installed (Debian: apt-get install postgresql-client)."
+        ) from None
     if done.returncode != 0:
         raise BackupError(f"{tool} failed: {done.stderr.strip()}")
 
@@ -181,8 +183,15 @@ def backup(directory: Path, url: str | None = None, log: Callable[[str], None] =
             conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             snapshot = conn.execute("SELECT pg_export_snapshot()").fetchone()[0]
             log(f"pg_dump (snapshot {snapshot}) …")
-            _pg_tool("pg_dump", params, "--format=custom", f"--snapshot={snapshot}",
-                     "--no-owner", "--no-privileges", f"--file={dump}")
+            _pg_tool(
+                "pg_dump",
+                params,
+                "--format=custom",
+                f"--snapshot={snapshot}",
+                "--no-owner",
+                "--no-privileges",
+                f"--file={dump}",
+            )
             cursor = conn.cursor()
             tables = table_summary(cursor, kind)
             migrations = _migrations(cursor)
@@ -301,8 +310,15 @@ def restore(directory: Path, url: str | None = None, log: Callable[[str], None] 
     database = directory / manifest["database_file"]
     log(f"restoring {database} …")
     if kind == "postgresql":
-        _pg_tool("pg_restore", params, "--no-owner", "--no-privileges", "--exit-on-error",
-                 "--single-transaction", str(database))
+        _pg_tool(
+            "pg_restore",
+            params,
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            str(database),
+        )
     else:
         Path(params["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         source = sqlite3.connect(database)
@@ -327,7 +343,9 @@ def restore(directory: Path, url: str | None = None, log: Callable[[str], None] 
         if restored.get(table) != manifest["tables"].get(table)
     )
     if differ:
-        raise BackupError("The restored database differs from the manifest in: " + ", ".join(differ))
+        raise BackupError(
+            "The restored database differs from the manifest in: " + ", ".join(differ)
+        )
     log(
         f"restored {sum(t['rows'] for t in restored.values()):,} rows in {len(restored)} tables "
         f"and {len(manifest['files'])} files; every count and checksum matches the manifest"

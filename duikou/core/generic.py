@@ -8,6 +8,7 @@ Objects the caller may not see are 404; objects they may see but not change are 
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from django.contrib import messages
@@ -27,7 +28,6 @@ from duikou.core.history import history_for
 from duikou.core.scoping import can_create, can_edit
 from duikou.core.writes import OutOfScope, save_in_scope
 
-
 # A list shows at most this many rows a page, whatever `?per_page=` asks for.
 MAX_PAGE_SIZE = 200
 
@@ -35,11 +35,9 @@ MAX_PAGE_SIZE = 200
 def paginate_table(table: Any, request: HttpRequest, per_page: int) -> None:
     """Paginate a django-tables2 table for `request`: `?per_page=` within 1..MAX_PAGE_SIZE,
     a `?page=` past the end shows the last page, one that is not a number the first."""
-    try:
-        per_page = min(max(int(request.GET.get(table.prefixed_per_page_field, per_page)), 1),
-                       MAX_PAGE_SIZE)
-    except ValueError:
-        pass
+    with contextlib.suppress(ValueError):
+        asked = int(request.GET.get(table.prefixed_per_page_field, per_page))
+        per_page = min(max(asked, 1), MAX_PAGE_SIZE)
     try:
         table.paginate(per_page=per_page, page=request.GET.get(table.prefixed_page_field, 1))
     except PageNotAnInteger:

@@ -19,7 +19,10 @@ _STANDARD = set(vars(logging.makeLogRecord({}))) | {
 
 class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = current_request_id.get()
+        # Django logs a 4xx/5xx response ("Forbidden: /api/…") after the middleware has
+        # finished; the request it passes along still carries its id.
+        request = getattr(record, "request", None)
+        record.request_id = current_request_id.get() or getattr(request, "request_id", "")
         record.task_id = current_task_id.get()
         return True
 

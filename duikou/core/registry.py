@@ -57,8 +57,6 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django_tables2.config import RequestConfig
 
-from duikou.core.generic import paginate_table
-
 from duikou.core.columns import Table
 from duikou.core.dataviews import ImportView, export_or_task, template_view
 from duikou.core.deletion import delete_or_refuse, delete_refusal
@@ -69,6 +67,7 @@ from duikou.core.generic import (
     ObjectEditView,
     ObjectHistoryView,
     ScopedObjectMixin,
+    paginate_table,
 )
 from duikou.core.scoping import can_create, can_edit
 from duikou.core.workflow import move_from_request, panel_context

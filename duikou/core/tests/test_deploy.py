@@ -80,4 +80,4 @@ def test_every_page_has_a_content_security_policy_allowing_only_this_site(client
         for sources in directives.values():
             for source in sources:
                 assert source in ("'self'", "'none'", "'unsafe-inline'", "data:", "blob:"), source
-    assert settings.CONTENT_SECURITY_POLICY == policy
+    assert policy == settings.CONTENT_SECURITY_POLICY

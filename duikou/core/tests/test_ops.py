@@ -126,6 +126,27 @@ def test_log_lines_are_json_with_the_request_id():
 
 
 @pytest.mark.django_db
+def test_django_s_log_line_for_a_refused_api_request_carries_its_request_id(api, recipient):
+    lines: list[dict] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(json.loads(self.format(record)))
+
+    handler = Collect()
+    handler.addFilter(RequestIdFilter())
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        response = api(recipient).post("/api/v1/projects/", {}, HTTP_X_REQUEST_ID="lb-403")
+    finally:
+        logger.removeHandler(handler)
+    assert response.status_code == 403
+    assert [line["request_id"] for line in lines] == ["lb-403"]
+
+
+@pytest.mark.django_db
 def test_forbidden_page_is_in_chinese(client_for, hq_a):
     response = client_for(hq_a).get("/changes/")
     assert response.status_code == 403 and "无权操作" in response.content.decode()
