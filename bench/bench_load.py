@@ -186,6 +186,11 @@ def _locust(users: int, seconds: int, sessions: dict[str, str], out: Path) -> li
         return list(csv.DictReader(handle))
 
 
+def _loadavg() -> str:
+    """The machine's load average (1, 5, 15 min) and cores: how busy it was besides us."""
+    return " ".join(f"{v:.1f}" for v in os.getloadavg()) + f" on {os.cpu_count()} cores"
+
+
 def _figure(value: float, unit: str, reference: float, ratio: float | None = None) -> dict:
     if ratio is None:
         ratio = value / reference if reference else value
@@ -236,7 +241,7 @@ def run() -> dict[str, dict]:
                 )
         print(
             f"   load: {int(total['Request Count'])} requests, "
-            f"{int(total['Failure Count'])} failed",
+            f"{int(total['Failure Count'])} failed; load average {_loadavg()}",
             flush=True,
         )
 
@@ -248,6 +253,7 @@ def run() -> dict[str, dict]:
             flush=True,
         )
         soak = _locust(soak_users, SOAK_SECONDS, sessions, work / "soak")
+        print(f"   soak done; load average {_loadavg()}", flush=True)
         after = _rss(workers)
         print(
             "   RSS per worker at end (MB): "
