@@ -49,9 +49,11 @@ def _summary(url: str | None) -> dict:
 
 
 @pytest.fixture
-def demo_database(base_data, settings):
-    """The tiny demo committed in the test database, and one uploaded file."""
+def demo_database(base_data, settings, tmp_path):
+    """The tiny demo committed in the test database, and one uploaded file (in a MEDIA_ROOT
+    of this test's own: the run's shared one holds other tests' files)."""
     call_command("demo_data", scale="tiny", verbosity=0)
+    settings.MEDIA_ROOT = str(tmp_path / "media")
     media = Path(settings.MEDIA_ROOT) / "attachments"
     media.mkdir(parents=True, exist_ok=True)
     (media / "报告.txt").write_text("验收报告", encoding="utf-8")
