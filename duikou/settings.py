@@ -289,8 +289,10 @@ IMPORT_MAX_UNCOMPRESSED_MB = env_int("IMPORT_MAX_UNCOMPRESSED_MB", 200)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 100_000)
 EXPORT_TASK_ROWS = env_int("EXPORT_TASK_ROWS", 20_000)
 # No export holds more records (about 5 minutes of a worker for .xlsx); a bigger one is
-# refused with a message to narrow the filter. Lists show at most 200 rows a page.
+# refused with a message to narrow the filter. Lists show at most 200 rows a page and page
+# through the first LIST_MAX_PAGE_ROWS records of a selection (core.generic.paginate_table).
 EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 500_000)
+LIST_MAX_PAGE_ROWS = env_int("LIST_MAX_PAGE_ROWS", 10_000)
 # Project attachments (documents, photos) above this size are refused.
 PROJECT_ATTACHMENT_MAX_MB = env_int("PROJECT_ATTACHMENT_MAX_MB", 20)
 

@@ -195,6 +195,20 @@ def test_a_list_asked_for_a_page_past_the_end_or_a_huge_page_size_stays_bounded(
 
 
 @pytest.mark.django_db
+def test_a_list_pages_only_through_the_first_records_of_a_selection(client_for, hq_a, settings):
+    from duikou.projects.tests.factories import make_project
+
+    for i in range(3):
+        make_project(code=f"PG-D{i}")
+    settings.LIST_MAX_PAGE_ROWS = 2  # stands for the 10,000 of a national list
+    response = client_for(hq_a).get("/projects/", {"q": "PG-D", "per_page": "1", "page": "3"})
+    assert response.status_code == 200
+    assert response.context["table"].page.number == 2
+    assert response.context["table"].paginator.count == 3  # the count stays exact
+    assert "列表只显示所选记录的前 2 条" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_the_api_ignores_a_huge_page_size_and_answers_a_page_past_the_end_with_404(api, hq_a):
     from duikou.projects.tests.factories import make_project
 
