@@ -12,15 +12,15 @@ PORT ?= 8000
 # Debian's Chromium, driven by Playwright through executable_path (no browser download).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test test-fast bench setup assets browser lint messages clean serve
+.PHONY: demo test test-fast bench setup assets browser lint messages clean serve bundle bundle-check lock
 
 setup: $(STAMP)/python $(STAMP)/assets $(STAMP)/gettext
 
-$(STAMP)/python: pyproject.toml
+$(STAMP)/python: pyproject.toml requirements.lock
 	@mkdir -p $(STAMP)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[dev]'
+	$(PIP) install --quiet -e '.[dev]' -c requirements.lock
 	@touch $@
 
 $(STAMP)/assets: package.json
@@ -71,6 +71,32 @@ demo: setup $(SECRET_KEY_FILE)
 	$(DUIKOU) worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	  $(DUIKOU) runserver $(HOST):$(PORT)
 
+# The production stack (gunicorn + a task worker, hashed compressed static files, DEBUG off)
+# against DATABASE_URL (default: the demo's SQLite). docs/deployment.md.
+serve: setup $(SECRET_KEY_FILE)
+	mkdir -p var
+	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	DUIKOU=$(DUIKOU) GUNICORN=$(VENV)/bin/gunicorn BIND=$(HOST):$(PORT) deploy/serve.sh
+
+BUNDLE_CHECK_PORT ?= 8117
+# The offline installation archive (dist/duikou-<version>-py<X.Y>-<machine>.tar.gz) for the
+# Python of BUNDLE_PYTHON (default the venv's); `bundle-check` builds one and installs it with no network (CI runs it).
+BUNDLE_PYTHON ?= $(PY)
+bundle: setup
+	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	PYTHON=$(BUNDLE_PYTHON) deploy/bundle.sh
+
+bundle-check: setup
+	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	PYTHON=$(BUNDLE_PYTHON) PORT=$(BUNDLE_CHECK_PORT) deploy/check_bundle.sh
+
+# requirements.lock: the pinned runtime dependencies, resolved afresh in a new venv.
+lock:
+	rm -rf .make/lock && $(PYTHON) -m venv .make/lock
+	.make/lock/bin/pip install --quiet --upgrade pip && .make/lock/bin/pip install --quiet .
+	{ sed -n '1,3p' requirements.lock; .make/lock/bin/pip freeze --exclude duikou; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .make/lock
+
 test: setup browser $(SECRET_KEY_FILE)
 	$(DUIKOU) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 	$(VENV)/bin/ruff check duikou bench
@@ -86,4 +112,4 @@ lint: setup
 	$(VENV)/bin/ruff check duikou bench
 
 clean:
-	rm -rf $(STAMP) $(VENDOR) var .bench
+	rm -rf $(STAMP) $(VENDOR) var .bench dist

@@ -111,6 +111,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "duikou.core.middleware.RequestIdMiddleware",
+    "duikou.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "duikou.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,17 +171,57 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Production (`make serve`, the systemd units, the offline bundle) sets STATIC_MANIFEST=1 and
+# runs collectstatic: WhiteNoise then serves hashed, gzip/brotli-compressed files from
+# STATIC_ROOT with far-future caching. Without it (tests, runserver) files come from the apps.
+STATIC_MANIFEST = env_bool("STATIC_MANIFEST", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "duikou.core.staticstorage.StaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag instead
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Behind HTTPS (docs/deployment.md): SECURE_COOKIES=1 marks the session and CSRF cookies
+# Secure; HSTS_SECONDS>0 sends Strict-Transport-Security (an option: a site first served over
+# HTTPS only); SECURE_SSL_REDIRECT=1 if no proxy redirects already. The proxy in front says
+# which requests came over HTTPS (X-Forwarded-Proto, set by the nginx example).
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = False
+# Intranet names are never on the browsers' HSTS preload list: the check that asks for it
+# does not apply here.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+if env_bool("BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = False
+# Origins a form may be posted from when the site is reached over HTTPS through a proxy
+# (https://duikou.example.gov.cn); Django checks them with the Origin header.
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy (duikou.core.middleware.ContentSecurityPolicyMiddleware): every
+# asset from this site only — no CDN, no other host. Inline <script>/<style> are still allowed
+# because a few templates carry short inline scripts and Bootstrap markup uses style="…";
+# moving those into static files would allow dropping 'unsafe-inline'.
+CONTENT_SECURITY_POLICY = env_str(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+    "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'",
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -228,6 +269,8 @@ if DUIKOU_TASK_BACKEND not in TASK_BACKENDS:
         f"not {DUIKOU_TASK_BACKEND!r}"
     )
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[DUIKOU_TASK_BACKEND]}}
+# /healthz says "degraded" once the oldest queued task has waited longer (seconds).
+HEALTH_MAX_QUEUE_AGE = env_int("HEALTH_MAX_QUEUE_AGE", 600)
 
 # Report reader (duikou.reader): uploads above the limit are refused.
 READER_MAX_UPLOAD_BYTES = env_int("READER_MAX_UPLOAD_MB", 50) * 1024 * 1024
@@ -256,6 +299,11 @@ IMPORT_MAX_UNCOMPRESSED_MB = env_int("IMPORT_MAX_UNCOMPRESSED_MB", 200)
 # some 0.7 GB of memory). Exports of more records than EXPORT_TASK_ROWS run as a task.
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 100_000)
 EXPORT_TASK_ROWS = env_int("EXPORT_TASK_ROWS", 20_000)
+# No export holds more records (about 5 minutes of a worker for .xlsx); a bigger one is
+# refused with a message to narrow the filter. Lists show at most 200 rows a page and page
+# through the first LIST_MAX_PAGE_ROWS records of a selection (core.generic.paginate_table).
+EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 500_000)
+LIST_MAX_PAGE_ROWS = env_int("LIST_MAX_PAGE_ROWS", 10_000)
 # Project attachments (documents, photos) above this size are refused.
 PROJECT_ATTACHMENT_MAX_MB = env_int("PROJECT_ATTACHMENT_MAX_MB", 20)
 

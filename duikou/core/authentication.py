@@ -33,3 +33,13 @@ class SessionAuthentication(authentication.SessionAuthentication):
 
     def authenticate(self, request: Request) -> tuple[Any, Any] | None:
         return _acting(super().authenticate(request))
+
+
+# The OpenAPI schema names our session class as DRF's cookie scheme (drf-spectacular matches
+# subclasses of the token class by itself, not of the session class); without it
+# `duikou check --deploy` warns once per API view.
+from drf_spectacular.authentication import SessionScheme  # noqa: E402
+
+
+class SessionSchemeExtension(SessionScheme):
+    target_class = "duikou.core.authentication.SessionAuthentication"

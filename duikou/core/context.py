@@ -14,6 +14,8 @@ from typing import Any
 
 current_user: ContextVar[Any | None] = ContextVar("duikou_current_user", default=None)
 current_request_id: ContextVar[str] = ContextVar("duikou_request_id", default="")
+# The TaskRun being executed (set by duikou.core.tasks.execute), for the task's log lines.
+current_task_id: ContextVar[int | None] = ContextVar("duikou_task_id", default=None)
 
 
 def new_request_id(prefix: str = "") -> str:

@@ -32,6 +32,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import resolve, reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -82,6 +83,12 @@ def clean_import_previews(older_than: dt.timedelta = PREVIEW_LIFETIME) -> int:
 def export_task_rows() -> int:
     """Exports of more records than this run as a task (setting EXPORT_TASK_ROWS)."""
     return int(getattr(settings, "EXPORT_TASK_ROWS", 20000))
+
+
+def export_max_rows() -> int:
+    """No export has more records than this (setting EXPORT_MAX_ROWS): a bigger one is refused
+    with a message to narrow the filter, before any row is read."""
+    return int(getattr(settings, "EXPORT_MAX_ROWS", 500_000))
 
 
 def _upload_path(token: str) -> Path:
@@ -361,7 +368,10 @@ def export_or_task(request: HttpRequest, table: Table, records: Any, fmt: str) -
     caller to download (the view that asked must carry `table` and `export_queryset`, so
     the worker can build the same records: see `export_view` and the registry)."""
     fmt = "csv" if fmt == "csv" else "xlsx"
-    if records.count() > export_task_rows():
+    count = records.count()
+    if count > export_max_rows():
+        return _export_refused(request, count)
+    if count > export_task_rows():
         if not request.user.is_authenticated:
             # A big export is a task of its owner's: visitors sign in for it.
             return redirect_to_login(request.get_full_path())
@@ -376,6 +386,26 @@ def export_or_task(request: HttpRequest, table: Table, records: Any, fmt: str) -
         )
         return HttpResponseRedirect(run.get_absolute_url())
     return export_response(table, records, fmt)
+
+
+def _export_refused(request: HttpRequest, count: int) -> HttpResponse:
+    """Back to the list the export was asked from, saying why nothing was exported."""
+    messages.error(
+        request,
+        _(
+            "%(count)s records match; an export holds at most %(limit)s. "
+            "Narrow the filter and export again."
+        )
+        % {"count": f"{count:,}", "limit": f"{export_max_rows():,}"},
+    )
+    query = request.GET.copy()
+    if "export" in query:  # a list page's own export: the same list without it
+        query.pop("export")
+        return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
+    referer = request.META.get("HTTP_REFERER", "")
+    if referer and url_has_allowed_host_and_scheme(referer, {request.get_host()}):
+        return HttpResponseRedirect(referer)
+    return HttpResponseRedirect("/")
 
 
 def export_view(

@@ -8,13 +8,15 @@ Objects the caller may not see are 404; objects they may see but not change are 
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -26,6 +28,40 @@ from duikou.core.forms import TrackedModelForm
 from duikou.core.history import history_for
 from duikou.core.scoping import can_create, can_edit
 from duikou.core.writes import OutOfScope, save_in_scope
+
+# A list shows at most this many rows a page, whatever `?per_page=` asks for, and pages
+# through the first LIST_MAX_PAGE_ROWS records of a selection only: the page after 10,000
+# national records would make PostgreSQL sort and skip them all (seconds) for one page.
+MAX_PAGE_SIZE = 200
+
+
+def paginate_table(table: Any, request: HttpRequest, per_page: int) -> None:
+    """Paginate a django-tables2 table for `request`: `?per_page=` within 1..MAX_PAGE_SIZE,
+    a `?page=` past the end shows the last page, one that is not a number the first, and no
+    page starts after LIST_MAX_PAGE_ROWS records (it shows the last page within them, and
+    says why)."""
+    with contextlib.suppress(ValueError):
+        asked = int(request.GET.get(table.prefixed_per_page_field, per_page))
+        per_page = min(max(asked, 1), MAX_PAGE_SIZE)
+    page: Any = request.GET.get(table.prefixed_page_field, 1)
+    deepest = max(1, getattr(settings, "LIST_MAX_PAGE_ROWS", 10_000) // per_page)
+    with contextlib.suppress(TypeError, ValueError):
+        if int(page) > deepest:
+            page = deepest
+            messages.info(
+                request,
+                _(
+                    "Lists show the first %(rows)s records of a selection; narrow the filter "
+                    "or export to see the others."
+                )
+                % {"rows": f"{deepest * per_page:,}"},
+            )
+    try:
+        table.paginate(per_page=per_page, page=page)
+    except PageNotAnInteger:
+        table.paginate(per_page=per_page, page=1)
+    except EmptyPage:
+        table.paginate(per_page=per_page, page=table.paginator.num_pages)
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = 50) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Structured (one JSON object per line) logging with the request id attached."""
+"""Structured (one JSON object per line) logging with the request id attached, and the task
+run id for lines written while a background task runs."""
 
 from __future__ import annotations
 
@@ -6,14 +7,23 @@ import json
 import logging
 from datetime import UTC, datetime
 
-from duikou.core.context import current_request_id
+from duikou.core.context import current_request_id, current_task_id
 
-_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "request_id"}
+_STANDARD = set(vars(logging.makeLogRecord({}))) | {
+    "message",
+    "asctime",
+    "request_id",
+    "task_id",
+}
 
 
 class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = current_request_id.get()
+        # Django logs a 4xx/5xx response ("Forbidden: /api/…") after the middleware has
+        # finished; the request it passes along still carries its id.
+        request = getattr(record, "request", None)
+        record.request_id = current_request_id.get() or getattr(request, "request_id", "")
+        record.task_id = current_task_id.get()
         return True
 
 
@@ -26,6 +36,8 @@ class JsonFormatter(logging.Formatter):
             "msg": record.getMessage(),
             "request_id": getattr(record, "request_id", ""),
         }
+        if (task_id := getattr(record, "task_id", None)) is not None:
+            payload["task_id"] = task_id
         for key, value in vars(record).items():
             if key not in _STANDARD and not key.startswith("_"):
                 payload[key] = value if isinstance(value, str | int | float | bool) else str(value)

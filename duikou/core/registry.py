@@ -67,6 +67,7 @@ from duikou.core.generic import (
     ObjectEditView,
     ObjectHistoryView,
     ScopedObjectMixin,
+    paginate_table,
 )
 from duikou.core.scoping import can_create, can_edit
 from duikou.core.workflow import move_from_request, panel_context
@@ -399,7 +400,10 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         reg = self.registration
         filterset, qs = reg.filtered(request)
-        table = reg.table_class(qs, request=request)
+        # Configured for the request below (django-tables2 would paginate at once, with any
+        # `per_page` the URL gives: see paginate_table).
+        table = reg.table_class(qs)
+        table.request = request
         columns = [(c.name, c.header) for c in table.columns]
         visible = self.chosen_columns(table)
         for column in table.columns:
@@ -413,7 +417,8 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
                 return export_or_task(request, reg.columns_table, qs, fmt)
             RequestConfig(request, paginate=False).configure(table)
             return export_table(table, reg.key, fmt)
-        RequestConfig(request, paginate={"per_page": reg.per_page}).configure(table)
+        RequestConfig(request, paginate=False).configure(table)
+        paginate_table(table, request, reg.per_page)
         query = request.GET.copy()
         for name in ("page", "export", "columns"):
             query.pop(name, None)

@@ -44,7 +44,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from duikou.core.context import acting_as
+from duikou.core.context import acting_as, current_task_id
 from duikou.core.models import TaskRun, record_key
 
 log = logging.getLogger("duikou.tasks")
@@ -260,7 +260,16 @@ def refresh_state(run: TaskRun) -> TaskRun:
 
 @task()
 def execute(run_id: int) -> str:
-    """The django-tasks task behind every run: call its function, record how it ended."""
+    """The django-tasks task behind every run: call its function, record how it ended.
+    Every log line written meanwhile carries the run's id (`task_id`)."""
+    task_token = current_task_id.set(run_id)
+    try:
+        return _execute(run_id)
+    finally:
+        current_task_id.reset(task_token)
+
+
+def _execute(run_id: int) -> str:
     run = TaskRun.objects.select_related("owner").get(pk=run_id)
     if run.state != TaskRun.State.QUEUED:
         log.warning("task run %s is %s already; not run again", run.pk, run.state)
@@ -275,6 +284,7 @@ def execute(run_id: int) -> str:
             translation.override(settings.LANGUAGE_CODE),
             acting_as(run.owner, request_id=f"task-{run.pk}"),
         ):
+            log.info("task run %s (%s) started", run.pk, run.kind)
             try:
                 fn = import_string(run.function)
                 with transaction.atomic() if run.atomic else contextlib.nullcontext():
@@ -301,6 +311,7 @@ def execute(run_id: int) -> str:
         result_url=tracker.url,
         finished_at=timezone.now(),
     )
+    log.info("task run %s (%s) ended: %s", run.pk, run.kind, state)
     if failure is not None:
         raise failure  # the queue records the traceback as well
     return state

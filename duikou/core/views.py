@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
@@ -24,7 +25,14 @@ log = logging.getLogger("duikou.health")
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and database reachability, for load balancers and monitors."""
+    """For load balancers and monitors: the database, the migrations, the task queue.
+
+    503 when the database cannot be reached or has migrations the code expects but the
+    database lacks (this server must not take traffic yet). The task queue is reported — how
+    many tasks wait and how long the oldest has waited (no worker running shows as a growing
+    age) — and `status` is "degraded" (still 200) once that age passes
+    HEALTH_MAX_QUEUE_AGE seconds.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -32,7 +40,57 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception as exc:  # any database failure means "not healthy"
         log.error("health check failed", extra={"error": str(exc)})
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    body: dict[str, object] = {"status": "ok", "database": "ok"}
+    pending = _pending_migrations()
+    body["migrations"] = {"state": "pending", "pending": pending} if pending else "applied"
+    body["tasks"] = _task_queue()
+    if pending:
+        body["status"] = "error"
+        return JsonResponse(body, status=503)
+    age = body["tasks"].get("oldest_queued_seconds")
+    if age is not None and age > settings.HEALTH_MAX_QUEUE_AGE:
+        body["status"] = "degraded"
+    return JsonResponse(body)
+
+
+_migrations_applied = False
+
+
+def _pending_migrations() -> int:
+    """How many migrations the code has that the database lacks. Once none, remembered for
+    the life of the process (migrations are not unapplied under a running server)."""
+    global _migrations_applied
+    if _migrations_applied:
+        return 0
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    _migrations_applied = not plan
+    return len(plan)
+
+
+def _task_queue() -> dict[str, object]:
+    from django.db.models import Count, Min
+    from django.utils import timezone
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from duikou.core.tasks import execute
+
+    if not isinstance(task_backends[execute.backend], DatabaseBackend):
+        return {"backend": "immediate"}
+
+    ready = DBTaskResult.objects.ready().aggregate(queued=Count("id"), oldest=Min("enqueued_at"))
+    oldest = ready["oldest"]
+    return {
+        "backend": "database",
+        "queued": ready["queued"],
+        "oldest_queued_seconds": (
+            round((timezone.now() - oldest).total_seconds(), 1) if oldest is not None else None
+        ),
+    }
 
 
 @login_required
