@@ -246,7 +246,27 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # One name for the project lifecycle's statuses wherever the schema lists them.
-    "ENUM_NAME_OVERRIDES": {"ProjectStatusEnum": "duikou.projects.choices.Status"},
+    # Every module has its own "kind" (and some a "field"): each choice set is named, so the
+    # schema's enum names are stable and `check --deploy` has no collision warning.
+    "ENUM_NAME_OVERRIDES": {
+        "ProjectStatusEnum": "duikou.projects.choices.Status",
+        "ChannelKindEnum": "duikou.consumer.choices.ChannelKind",
+        "DonorKindEnum": "duikou.donations.choices.DonorKind",
+        "RecipientKindEnum": "duikou.donations.choices.RecipientKind",
+        "ExchangeKindEnum": "duikou.exchanges.choices.EventKind",
+        "TransactionKindEnum": "duikou.funds.choices.TransactionKind",
+        "PromotionEventKindEnum": "duikou.investment.choices.EventKind",
+        "ParkKindEnum": "duikou.investment.choices.ParkKind",
+        "PartyKindEnum": "duikou.organisations.choices.PartyKind",
+        "OrganisationKindEnum": "duikou.organisations.choices.OrganisationKind",
+        "PersonnelKindEnum": "duikou.personnel.choices.Kind",
+        "PersonnelFieldEnum": "duikou.personnel.choices.Field",
+        "AttachmentKindEnum": "duikou.projects.choices.AttachmentKind",
+        "OutcomeKindEnum": "duikou.teams.choices.OutcomeKind",
+        "TrainingFieldEnum": "duikou.training.choices.Field",
+        "PairKindEnum": "duikou.twinning.choices.PairKind",
+        "HouseholdKindEnum": "duikou.twinning.choices.HouseholdKind",
+    },
     # The error responses the generic layer gives, documented on every operation.
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
