@@ -115,7 +115,8 @@ class Event(TrackedModel):
     description = models.TextField(_("description"), blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
 
-    scope_rule = ScopeRule(party="aiding_party", place="place")
+    # Co-organising parties read the events they are credited with (not change them).
+    scope_rule = ScopeRule(party="aiding_party", place="place", credited_parties="partners")
 
     class Meta:
         verbose_name = _("exchange event")

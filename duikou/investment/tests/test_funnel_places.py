@@ -1,0 +1,28 @@
+"""The funnel page's by-place table stays short: most leads first, the rest folded, a total."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from duikou.investment import views
+from duikou.investment.tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_funnel_by_place_lists_the_busiest_places_first_folds_the_rest_and_totals_them(
+    client_for, coordinator, monkeypatch
+):
+    monkeypatch.setattr(views, "PLACES_SHOWN", 1)
+    f.lead(place=f.place("654002"))
+    f.lead()
+    f.lead()
+    html = client_for(coordinator).get("/investment/").content.decode()
+    by_place = html.split("按地区", 1)[1] if "按地区" in html else html.split("By place", 1)[1]
+    shown, folded = by_place.split('data-testid="more-places"', 1)
+    assert "伊宁县" in shown and "伊宁市" not in shown
+    assert "伊宁市" in folded.split("</details>")[0]
+    total = re.search(r'data-testid="place-total">(.*?)</tr>', shown, re.S).group(1)
+    assert re.findall(r'text-end">(\d+)<', total)[0] == "3"
