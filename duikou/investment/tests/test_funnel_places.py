@@ -26,3 +26,12 @@ def test_the_funnel_by_place_lists_the_busiest_places_first_folds_the_rest_and_t
     assert "伊宁市" in folded.split("</details>")[0]
     total = re.search(r'data-testid="place-total">(.*?)</tr>', shown, re.S).group(1)
     assert re.findall(r'text-end">(\d+)<', total)[0] == "3"
+
+
+def test_the_cross_pairing_filter_offers_all_not_unknown_as_its_empty_choice(
+    client_for, coordinator
+):
+    html = client_for(coordinator).get("/investment/leads/").content.decode()
+    select = re.search(r'<select name="cross_pairing".*?</select>', html, re.S).group(0)
+    first = re.search(r"<option[^>]*>(.*?)</option>", select).group(1)
+    assert first in ("全部", "All")
