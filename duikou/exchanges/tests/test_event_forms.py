@@ -31,3 +31,21 @@ def test_the_add_forms_on_an_events_page_are_styled_to_the_width_of_their_cards(
     for form in forms:
         for tag in re.findall(r"<(?:input|select)(?![^>]*type=\"(?:hidden|submit)\")[^>]*>", form):
             assert "form-control" in tag or "form-select" in tag, tag
+
+
+def test_an_events_and_a_trainings_start_date_reads_开始日期_not_a_projects_开工日期(
+    client_for, hq_a
+):
+    from django.utils import translation
+
+    from duikou.exchanges.columns import EVENTS
+    from duikou.training.columns import SESSIONS
+
+    client = client_for(hq_a)
+    for url in ("/exchanges/new/", "/training/new/"):
+        html = client.get(url).content.decode()
+        assert "开始日期" in html and "开工日期" not in html, url
+    with translation.override("zh-hans"):
+        for table in (EVENTS, SESSIONS):
+            labels = [str(c.label) for c in table.columns if c.key == "start_date"]
+            assert labels == ["开始日期"]
