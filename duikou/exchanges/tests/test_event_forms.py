@@ -49,3 +49,23 @@ def test_an_events_and_a_trainings_start_date_reads_开始日期_not_a_projects_
         for table in (EVENTS, SESSIONS):
             labels = [str(c.label) for c in table.columns if c.key == "start_date"]
             assert labels == ["开始日期"]
+
+
+def test_an_event_without_batches_sessions_or_lessons_shows_no_row_of_dashes_for_them(
+    client_for, hq_a
+):
+    event = Event.objects.create(
+        code="EF-2",
+        title="书信交友",
+        kind="letters",
+        aiding_party=AidingParty.objects.get(code="320000"),
+        place=Place.objects.get(code="654021"),
+        start_date=dt.date(2025, 7, 1),
+        person_times=50,
+    )
+    html = client_for(hq_a).get(event.get_absolute_url()).content.decode()
+    assert 'data-testid="event-sessions"' not in html
+    event.sessions = 3
+    event.save()
+    html = client_for(hq_a).get(event.get_absolute_url()).content.decode()
+    assert 'data-testid="event-sessions"' in html
