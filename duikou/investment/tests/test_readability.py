@@ -1,4 +1,5 @@
-"""The funnel page's by-place table stays short: most leads first, the rest folded, a total."""
+"""Investment pages an office worker can read: the funnel by place stays short with a total,
+the cross-pairing filter offers 全部, a lead without moves says how steps get listed."""
 
 from __future__ import annotations
 
@@ -35,3 +36,10 @@ def test_the_cross_pairing_filter_offers_all_not_unknown_as_its_empty_choice(
     select = re.search(r'<select name="cross_pairing".*?</select>', html, re.S).group(0)
     first = re.search(r"<option[^>]*>(.*?)</option>", select).group(1)
     assert first in ("全部", "All")
+
+
+def test_a_lead_without_moves_says_how_steps_come_to_be_listed(client_for, hq_a):
+    lead = f.lead()
+    html = client_for(hq_a).get(lead.get_absolute_url()).content.decode()
+    hint = re.search(r'data-testid="no-steps">(.*?)<', html).group(1)
+    assert "导入" in hint or "import" in hint
