@@ -69,3 +69,8 @@ def test_an_event_without_batches_sessions_or_lessons_shows_no_row_of_dashes_for
     event.save()
     html = client_for(hq_a).get(event.get_absolute_url()).content.decode()
     assert 'data-testid="event-sessions"' in html
+
+
+def test_an_import_page_is_headed_as_an_import_not_only_with_the_records_name(client_for, hq_a):
+    html = client_for(hq_a).get("/training/import/").content.decode()
+    assert re.search(r'data-testid="import-title">(导入 培训|Import )', html)
