@@ -18,7 +18,7 @@ class ChannelTable(RegisteredTable):
 
 
 class SalesEntryTable(RegisteredTable):
-    period_end = tables.Column(linkify=True, verbose_name=_("Period end"))
+    period_end = tables.DateColumn(linkify=True, verbose_name=_("Period end"))
     volume = tables.Column(verbose_name=_("Volume"), attrs={"td": {"class": "text-end"}})
     amount = WanColumn(verbose_name=_("Sales (10k yuan)"))
 

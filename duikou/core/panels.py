@@ -82,3 +82,11 @@ def render_panels(request: HttpRequest, obj: Model, slot: str = "main") -> SafeS
 def autodiscover() -> None:
     """Import every installed app's `panels` module (run once from core's AppConfig.ready)."""
     autodiscover_modules("panels")
+
+
+def latest_year(years: Any, this_year: int) -> int:
+    """The year a "this year" panel should show: the latest of `years` (the years that have
+    records) up to `this_year`, or `this_year` when none has records yet. A panel headed with
+    the calendar year reads "0" for the whole programme until the new year's records come in."""
+    past = [y for y in years if y is not None and y <= this_year]
+    return max(past) if past else this_year

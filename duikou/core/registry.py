@@ -41,8 +41,8 @@ from typing import Any
 import django_tables2 as tables
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import DateField, DateTimeField, Model, QuerySet
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -100,10 +100,26 @@ class WanColumn(tables.Column):
         return None if value is None else (Decimal(value) / 10000).quantize(Decimal("0.000001"))
 
 
+def _field_at(model: type[Model], lookup: str) -> Any:
+    """The model field a column's lookup (`channel__aiding_party`) ends at, or None."""
+    field = None
+    for name in lookup.split("__"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        model = field.related_model or model
+    return field
+
+
 def table_for(model: type[Model], columns: Sequence[str]) -> type[tables.Table]:
     """A table of `columns` (field names or lookups); the first links to the record."""
     meta = type("Meta", (RegisteredTable.Meta,), {"model": model, "fields": tuple(columns)})
-    attrs: dict[str, Any] = {"Meta": meta, columns[0]: tables.Column(linkify=True)}
+    # A date that links to its record reads like the table's other dates, not as 2025-12-31.
+    first = _field_at(model, columns[0])
+    is_date = isinstance(first, DateField) and not isinstance(first, DateTimeField)
+    column = tables.DateColumn if is_date else tables.Column
+    attrs: dict[str, Any] = {"Meta": meta, columns[0]: column(linkify=True)}
     return type(f"{model.__name__}Table", (RegisteredTable,), attrs)
 
 

@@ -111,6 +111,9 @@ class ScopeRule:
     credited_party: lookup to a second AidingParty credited with the record, whose
         headquarters and work groups may read it but not change it (全域协作: an investment
         lead brokered by one party in a place paired with another is credited to both).
+    credited_parties: the same through a many-to-many field of the model itself (an
+        exchange event's co-organising parties). Read through a subquery, so a record credited
+        to several parties is still one row and sums over a scoped queryset stay right.
     """
 
     party: str | None = None
@@ -123,6 +126,7 @@ class ScopeRule:
     party_edit: bool = True
     distinct: bool = False
     credited_party: str | None = None
+    credited_parties: str | None = None
 
     # -- filters -------------------------------------------------------------------------
     def _public_q(self) -> Q | None:
@@ -137,17 +141,27 @@ class ScopeRule:
             return None
         return Q(**{_prefix(self.party, "id"): scope.party_id})
 
-    def _credited_q(self, scope: Scope) -> Q | None:
-        if self.credited_party is None or scope.party_id is None:
+    def _credited_q(self, scope: Scope, model: Any = None) -> Q | None:
+        if scope.party_id is None:
             return None
-        return Q(**{_prefix(self.credited_party, "id"): scope.party_id})
+        parts: list[Q | None] = []
+        if self.credited_party is not None:
+            parts.append(Q(**{_prefix(self.credited_party, "id"): scope.party_id}))
+        if self.credited_parties is not None and model is not None:
+            credited = model._default_manager.filter(
+                **{f"{self.credited_parties}__id": scope.party_id}
+            )
+            parts.append(Q(pk__in=credited.values("pk")))
+        return _any(parts)
 
     def _place_q(self, scope: Scope) -> Q | None:
         if self.place is None or not scope.place_path:
             return None
         return Q(**{f"{self.place}__in": scope.place_ids})
 
-    def read_q(self, scope: Scope) -> Q | None:
+    def read_q(self, scope: Scope, model: Any = None) -> Q | None:
+        """What `scope` may read; `model` (the scoped model) is needed for credited_parties,
+        whose credit is left out without it (narrower, never wider)."""
         # Everything public is read by everyone (an empty Q would vanish in an OR below).
         if (
             scope.reads_everything
@@ -157,22 +171,22 @@ class ScopeRule:
             return Q()
         parts: list[Q | None] = [self._public_q()]
         if scope.role == Role.HQ:
-            parts += [self._party_q(scope), self._credited_q(scope)]
+            parts += [self._party_q(scope), self._credited_q(scope, model)]
         elif scope.role == Role.WORK_GROUP:
-            parts += [self._party_q(scope), self._credited_q(scope), self._place_q(scope)]
+            parts += [self._party_q(scope), self._credited_q(scope, model), self._place_q(scope)]
         elif scope.role == Role.RECIPIENT:
             parts.append(self._place_q(scope))
         return _any(parts)
 
-    def own_q(self, scope: Scope) -> Q | None:
+    def own_q(self, scope: Scope, model: Any = None) -> Q | None:
         """The caller's own records, which its lists open on: an HQ its party's, a work group
         its party's in its county, a recipient those in its area (None: no narrower default;
         the caller widens to everything it may read with the list's scope switch). Records
         credited to the caller's party (cross-pairing work) are its own too."""
         if scope.role == Role.HQ:
-            return _any([self._party_q(scope), self._credited_q(scope)])
+            return _any([self._party_q(scope), self._credited_q(scope, model)])
         if scope.role == Role.WORK_GROUP:
-            party = _any([self._party_q(scope), self._credited_q(scope)])
+            party = _any([self._party_q(scope), self._credited_q(scope, model)])
             parts = [q for q in (party, self._place_q(scope)) if q is not None]
             return _all(parts) if parts else None
         if scope.role == Role.RECIPIENT:
@@ -227,7 +241,7 @@ class ScopedQuerySet(models.QuerySet):
 
     def visible_to(self, user: Any) -> ScopedQuerySet:
         rule = rule_for(self.model)
-        q = rule.read_q(Scope.of(user))
+        q = rule.read_q(Scope.of(user), self.model)
         if q is None:
             return self.none()
         qs = self.filter(q)

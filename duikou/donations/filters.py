@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from duikou.core.filters import YesNoAll
 from duikou.donations.choices import Purpose
 from duikou.donations.models import Donation, Pledge
 from duikou.exchanges.filters import HalfFilter
@@ -31,7 +32,9 @@ class DonationFilterSet(django_filters.FilterSet):
     year = django_filters.NumberFilter(field_name="year", label=_("Year"))
     half = HalfFilter(field_name="given_on")
     purpose = django_filters.ChoiceFilter(choices=Purpose.choices, label=_("Purpose"))
-    scholarship = django_filters.BooleanFilter(field_name="is_scholarship", label=_("Scholarships"))
+    scholarship = django_filters.BooleanFilter(
+        field_name="is_scholarship", label=_("Scholarships"), widget=YesNoAll
+    )
 
     class Meta:
         model = Donation

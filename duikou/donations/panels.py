@@ -23,8 +23,10 @@ YEARS_SHOWN = 10
 def _context(donations: QuerySet, query: str, chart_id: str) -> dict[str, Any] | None:
     if not donations.exists():
         return None
-    year = dt.date.today().year
     per_year = services.by_year(donations)
+    # The latest year with records, not the calendar year: in the first weeks of a year (or
+    # before this year's records are in) "this year: 0" would tell the reader nothing.
+    year = panels.latest_year(per_year, dt.date.today().year)
     # The years that have records, and this year.
     years = sorted({*per_year, year})[-YEARS_SHOWN:]
     return {

@@ -56,6 +56,8 @@ def figures(request: HttpRequest) -> HttpResponse:
             "filter": filterset,
             "totals": services.totals(donations),
             "purposes": services.by_purpose(donations),
+            # The chart's figures as a table too: a chart alone cannot be read off or copied.
+            "year_rows": [(y, per_year[y]) for y in years],
             "chart": {
                 "labels": [str(y) for y in years],
                 "series": [

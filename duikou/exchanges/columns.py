@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from duikou.core.columns import CHOICE, DATE, INTEGER, REF, REFS, Column, Ref, Table
 from duikou.core.imports import import_file
@@ -30,7 +31,7 @@ EVENTS = Table(
         Column("aiding_party", _("Lead organiser (aiding party)"), REF, True, "江苏省", ref=PARTY),
         Column("partners", _("Co-organising parties"), REFS, ref=PARTY),
         Column("organiser", _("Organising units"), example="江苏援伊前方指挥部"),
-        Column("start_date", _("Start date"), DATE, True, "2017-03-01"),
+        Column("start_date", pgettext_lazy("event", "Start date"), DATE, True, "2017-03-01"),
         Column("end_date", _("End date"), DATE, example="2017-06-30"),
         Column("place", _("Recipient-side place code"), REF, True, "654000", ref=PLACE),
         Column("aiding_place", _("Aiding-side place code"), REF, ref=PLACE),

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from duikou.core.models import TrackedModel
 from duikou.core.scoping import ScopedQuerySet, ScopeRule
@@ -78,7 +79,7 @@ class Event(TrackedModel):
     organiser = models.CharField(
         _("organising units"), max_length=200, blank=True, help_text=_("e.g. 泰州工作组、团省委")
     )
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(pgettext_lazy("event", "start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
     # The start date's year, kept for the per-year counts (set on clean and save).
     year = models.PositiveSmallIntegerField(_("year"), editable=False, db_index=True)
@@ -115,7 +116,8 @@ class Event(TrackedModel):
     description = models.TextField(_("description"), blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
 
-    scope_rule = ScopeRule(party="aiding_party", place="place")
+    # Co-organising parties read the events they are credited with (not change them).
+    scope_rule = ScopeRule(party="aiding_party", place="place", credited_parties="partners")
 
     class Meta:
         verbose_name = _("exchange event")

@@ -23,9 +23,11 @@ def _context(events: QuerySet, query: str, chart_id: str) -> dict[str, Any] | No
     """This year's figures and a per-year chart of `events` (already scoped), or None."""
     if not events.exists():
         return None
-    year = dt.date.today().year
-    this_year = events.filter(year=year)
     per_year = dict(events.order_by().values_list("year").annotate(total=Sum("person_times")))
+    # The latest year with records, not the calendar year: in the first weeks of a year (or
+    # before this year's records are in) "this year: 0" would tell the reader nothing.
+    year = panels.latest_year(per_year, dt.date.today().year)
+    this_year = events.filter(year=year)
     # The years that have records (the seeds reach back to 2014), and this year.
     years = sorted({*per_year, year})[-YEARS_SHOWN:]
     return {

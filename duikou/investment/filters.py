@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from duikou.core.filters import YesNoAll
 from duikou.core.pickers import PickerFilterInput
 from duikou.investment.choices import ParkKind, Sector, Stage
 from duikou.investment.models import Lead, Park, ParkEntry, PromotionEvent
@@ -40,7 +41,7 @@ class LeadFilterSet(django_filters.FilterSet):
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Stage"))
     sector = django_filters.ChoiceFilter(choices=Sector.choices, label=_("Sector"))
     cross_pairing = django_filters.BooleanFilter(
-        field_name="is_cross_pairing", label=_("Cross-pairing work")
+        field_name="is_cross_pairing", label=_("Cross-pairing work"), widget=YesNoAll
     )
 
     class Meta:

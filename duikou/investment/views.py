@@ -30,6 +30,10 @@ def _leads(request: HttpRequest) -> tuple[LeadFilterSet, Any]:
     return filterset, filterset.qs
 
 
+# How many places the funnel page's by-place table shows before folding the rest away.
+PLACES_SHOWN = 12
+
+
 @login_required
 def funnel_view(request: HttpRequest) -> HttpResponse:
     """The pipeline as a funnel (reached ≥ stage) with its table, then per party (credited,
@@ -48,9 +52,11 @@ def funnel_view(request: HttpRequest) -> HttpResponse:
         party_rows.append({"party": parties[party_id], "funnel": _sum(funnels)})
     party_rows.sort(key=lambda r: (r["party"].sort_order, r["party"].code))
     places = {p.pk: p for p in Place.objects.filter(pk__in=leads.values("place"))}
+    # The places with most leads first; past PLACES_SHOWN the rest fold away under a
+    # summary line, so that a national view does not list every county down the page.
     place_rows = sorted(
         ({"place": places[k[0]], "funnel": f} for k, f in funnel_by(leads, "place").items()),
-        key=lambda r: r["place"].path,
+        key=lambda r: (-r["funnel"].total, -r["funnel"].stages[-1].reached, r["place"].path),
     )
     year_rows = [{"year": k[0], "funnel": f} for k, f in sorted(funnel_by(leads, "year").items())]
     return render(
@@ -61,7 +67,8 @@ def funnel_view(request: HttpRequest) -> HttpResponse:
             "funnel": total,
             "chart": total.chart(),
             "party_rows": party_rows,
-            "place_rows": place_rows,
+            "place_rows": place_rows[:PLACES_SHOWN],
+            "more_place_rows": place_rows[PLACES_SHOWN:],
             "year_rows": year_rows,
         },
     )

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from duikou.core.filters import MoneyFilter
+from duikou.core.filters import MoneyFilter, YesNoAll
 from duikou.organisations.filters import PartyFilter
 from duikou.places.filters import PlaceFilter
 from duikou.projects.choices import COUNTED_STATUSES, Status
 from duikou.projects.models import Category, Project
-
-
-class YesNoAll(forms.Select):
-    """A yes/no/any select whose empty choice reads "all", not "unknown"."""
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, choices=[("", _("All")), ("true", _("yes")), ("false", _("no"))])
 
 
 class SortFilter(django_filters.OrderingFilter):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -37,7 +38,7 @@ class OwnerOrganisationRule(ScopeRule):
             return None
         return Q(**{f"{self.organisation}_id": scope.organisation_id})
 
-    def read_q(self, scope: Scope) -> Q | None:
+    def read_q(self, scope: Scope, model: Any = None) -> Q | None:
         if scope.reads_everything:
             return Q()
         return self._own_q(scope)

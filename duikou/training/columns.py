@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from duikou.core.columns import CHOICE, DATE, DECIMAL, INTEGER, REF, REFS, Column, Ref, Table
 from duikou.core.imports import import_file
@@ -29,7 +30,7 @@ SESSIONS = Table(
         Column("place", _("Trainees' place code"), REF, True, "653100", ref=PLACE),
         Column("trainee_group", _("Trainees")),
         Column("venue", _("Venue")),
-        Column("start_date", _("Start date"), DATE, True, "2020-03-01"),
+        Column("start_date", pgettext_lazy("event", "Start date"), DATE, True, "2020-03-01"),
         Column("end_date", _("End date"), DATE, example="2020-03-30"),
         Column("sessions", _("Sessions (场)"), INTEGER, total=True),
         Column("trainees", _("Trainees (人次)"), INTEGER, example="120", total=True),

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from duikou.core.models import TrackedModel
 from duikou.core.scoping import ScopeRule
@@ -42,7 +43,7 @@ class TrainingSession(TrackedModel):
         _("trainees"), max_length=100, blank=True, help_text=_("e.g. 中小学教师、乡镇干部")
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(pgettext_lazy("event", "start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), editable=False, db_index=True)
     sessions = models.PositiveIntegerField(_("sessions (场)"), null=True, blank=True)

@@ -22,8 +22,10 @@ YEARS_SHOWN = 10
 def _context(sessions: QuerySet, query: str, chart_id: str) -> dict[str, Any] | None:
     if not sessions.exists():
         return None
-    year = dt.date.today().year
     per_year = dict(sessions.order_by().values_list("year").annotate(total=Sum("trainees")))
+    # The latest year with records, not the calendar year: in the first weeks of a year (or
+    # before this year's records are in) "this year: 0" would tell the reader nothing.
+    year = panels.latest_year(per_year, dt.date.today().year)
     # The years that have records (the seeds reach back to 2014), and this year.
     years = sorted({*per_year, year})[-YEARS_SHOWN:]
     return {

@@ -31,6 +31,8 @@ def figures(request: HttpRequest) -> HttpResponse:
             "modes": services.by_choice(sessions, "mode"),
             "fields": services.by_choice(sessions, "field"),
             "cumulative": cumulative,
+            "per_year": per_year,
+            "per_year_total": sum(per_year),
             "chart": {
                 "labels": [str(y) for y in cumulative["years"]],
                 "series": [{"name": _("Trainees (人次)"), "data": per_year}],
