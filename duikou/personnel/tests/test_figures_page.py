@@ -1,0 +1,89 @@
+"""The people figures page reads as tables an office can use: pivots with totals, a place
+breakdown for a chosen party or place, Chinese labels, and each table as a download."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+
+import pytest
+from django.test import Client
+
+from duikou.personnel.choices import Field, Kind
+from duikou.personnel.tests.helpers import HOTAN, person, posting
+
+pytestmark = pytest.mark.django_db
+
+ON = "2023-06-01"
+
+
+def cell(html: str, testid: str) -> int:
+    match = re.search(rf'data-testid="{re.escape(testid)}"[^>]*>(\d+)<', html)
+    assert match, testid
+    return int(match.group(1))
+
+
+@pytest.fixture
+def people():
+    """Three 江苏 people in 伊宁县 (one of them earlier a flexible talent), one 北京 in 和田市."""
+    twice = person()
+    posting(
+        twice,
+        kind=Kind.FLEXIBLE,
+        field=Field.DOCTOR,
+        start=dt.date(2019, 3, 1),
+        end=dt.date(2019, 8, 31),
+    )
+    posting(twice)
+    posting()
+    posting(field=Field.DOCTOR)
+    posting(person("110000"), place_code=HOTAN)
+
+
+def test_on_post_is_a_party_by_kind_pivot_with_row_and_column_totals(people):
+    page = Client().get(f"/personnel/figures/?on={ON}").content.decode()
+    assert cell(page, "on-post-320000") == 3 and cell(page, "on-post-110000") == 1
+    assert cell(page, "on-post-total") == 4
+    table = page[page.index('data-testid="on-post"') :].split("</table>")[0]
+    assert table.count("<tr") == 4  # header, two parties, the totals row: no place rows
+    assert "<tfoot>" in table
+
+
+def test_the_place_breakdown_shows_only_for_a_chosen_party_or_place(people):
+    client = Client()
+    assert (
+        'data-testid="on-post-places"'
+        not in client.get(f"/personnel/figures/?on={ON}").content.decode()
+    )
+    by_party = client.get(f"/personnel/figures/?on={ON}&party=320000").content.decode()
+    assert cell(by_party, "on-post-place-654021") == 3
+    by_place = client.get(f"/personnel/figures/?on={ON}&place={HOTAN}").content.decode()
+    assert cell(by_place, f"on-post-place-{HOTAN}") == 1 and cell(by_place, "on-post-total") == 1
+
+
+def test_a_person_selected_under_two_kinds_is_counted_once_in_the_persons_total(people):
+    page = Client().get("/personnel/figures/?since=2019&party=320000").content.decode()
+    assert cell(page, "selected-320000") == 3  # persons, though four terms of two kinds
+    assert cell(page, "selected-total") == 3
+    assert cell(page, "selected-320000-professional-teacher") == 2
+    assert cell(page, "selected-320000-flexible-doctor") == 1
+
+
+def test_the_figures_page_reads_in_chinese_with_a_chinese_date():
+    page = Client().get(f"/personnel/figures/?on={ON}").content.decode()
+    assert "On post on" not in page and "在岗日期" in page and "2023年6月1日" in page
+    assert "该日无人在岗" in page  # the empty state says what to try
+
+
+def test_each_figures_table_downloads_with_the_pages_numbers(people):
+    client = Client()
+    response = client.get(f"/personnel/figures/?on={ON}&export=on-post&format=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][0] == "援助方" and rows[0][-1] == "合计"
+    assert ["江苏", "0", "3", "0", "0", "3"] in rows
+    fields = client.get("/personnel/figures/?since=2019&party=320000&export=fields&format=xlsx")
+    assert fields["Content-Type"].startswith("application/vnd.openxmlformats")
+    places = client.get(f"/personnel/figures/?on={ON}&party=320000&export=places&format=csv")
+    assert "伊宁县" in b"".join(places.streaming_content).decode("utf-8")
