@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from duikou.core.forms import TrackedModelForm, date_input
 from duikou.personnel.models import Batch, Need, Person, Posting, RecruitmentPlan
 
@@ -71,6 +73,8 @@ class PostingForm(TrackedModelForm):
         if person is not None:
             previous = person.postings.exclude(pk=self.instance.pk)
         self.fields["previous"].queryset = previous
+        # The model's help text only repeats the label (挂职职务): say what goes in it.
+        self.fields["post"].help_text = _("The post held while on post, e.g. 副校长 or 科室副主任.")
 
 
 class NeedForm(TrackedModelForm):

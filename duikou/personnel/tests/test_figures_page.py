@@ -87,3 +87,11 @@ def test_each_figures_table_downloads_with_the_pages_numbers(people):
     assert fields["Content-Type"].startswith("application/vnd.openxmlformats")
     places = client.get(f"/personnel/figures/?on={ON}&party=320000&export=places&format=csv")
     assert "伊宁县" in b"".join(places.streaming_content).decode("utf-8")
+
+
+def test_the_roster_filter_and_the_post_field_read_in_chinese(client_for, wg_a):
+    client = client_for(wg_a)
+    roster = client.get("/personnel/roster/").content.decode()
+    assert "On post on" not in roster and "在岗日期" in roster
+    form = client.get("/personnel/roster/new/").content.decode()
+    assert "援派期间所任职务" in form
