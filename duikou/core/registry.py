@@ -52,6 +52,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -103,6 +104,13 @@ def table_for(model: type[Model], columns: Sequence[str]) -> type[tables.Table]:
     """A table of `columns` (field names or lookups); the first links to the record."""
     meta = type("Meta", (RegisteredTable.Meta,), {"model": model, "fields": tuple(columns)})
     attrs: dict[str, Any] = {"Meta": meta, columns[0]: tables.Column(linkify=True)}
+    if "__str__" in columns:
+        # The record itself: headed by the model's name, not "str".
+        attrs["__str__"] = tables.Column(
+            verbose_name=capfirst(model._meta.verbose_name),
+            linkify=columns[0] == "__str__",
+            order_by=("pk",),
+        )
     return type(f"{model.__name__}Table", (RegisteredTable,), attrs)
 
 
