@@ -95,3 +95,14 @@ def test_the_roster_filter_and_the_post_field_read_in_chinese(client_for, wg_a):
     assert "On post on" not in roster and "在岗日期" in roster
     form = client.get("/personnel/roster/new/").content.decode()
     assert "援派期间所任职务" in form
+
+
+def test_the_party_panel_gives_a_chinese_date_and_the_terms_ending_within_90_days(client_for, hq_a):
+    today = dt.date.today()
+    posting(start=today - dt.timedelta(days=300), end=today + dt.timedelta(days=30))
+    posting(start=today - dt.timedelta(days=300), end=today + dt.timedelta(days=400))
+    page = client_for(hq_a).get("/organisations/parties/320000/").content.decode()
+    assert f"{today.year}年{today.month}月{today.day}日" in page
+    assert cell(page, "party-people-total") == 2
+    assert re.search(r'data-testid="party-people-ending">90天内期满：1', page)
+    assert "ends_before=" in page  # and the roster of them, one click away
