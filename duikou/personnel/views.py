@@ -251,5 +251,9 @@ def handover(request: HttpRequest, pk: int) -> HttpResponse:
         "incoming_postings": (
             visible.filter(batch=incoming).order_by("start", "place__code") if incoming else []
         ),
+        # How many terms each batch has (counts are public), so that names outside the
+        # caller's scope read as "not shown", not as nobody.
+        "outgoing_count": Posting.objects.filter(batch=outgoing).count(),
+        "incoming_count": Posting.objects.filter(batch=incoming).count() if incoming else 0,
     }
     return render(request, "personnel/handover.html", context)
