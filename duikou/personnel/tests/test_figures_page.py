@@ -106,3 +106,16 @@ def test_the_party_panel_gives_a_chinese_date_and_the_terms_ending_within_90_day
     assert cell(page, "party-people-total") == 2
     assert re.search(r'data-testid="party-people-ending">90天内期满：1', page)
     assert "ends_before=" in page  # and the roster of them, one click away
+
+
+def test_a_plan_and_a_need_page_show_what_they_record_not_only_their_history(client_for, hq_a):
+    from duikou.organisations.models import AidingParty
+    from duikou.personnel.pages import sample_need, sample_plan
+    from duikou.places.models import Place
+
+    jiangsu, yining = AidingParty.objects.get(code="320000"), Place.objects.get(code="654021")
+    client = client_for(hq_a)
+    for record in (sample_plan(jiangsu, yining), sample_need(jiangsu, yining)):
+        page = client.get(record.get_absolute_url()).content.decode()
+        fields = page[page.index('data-testid="record-fields"') :].split("</dl>")[0]
+        assert "江苏" in fields and "伊宁县" in fields and "<dt" in fields
