@@ -23,3 +23,13 @@ def test_an_outcomes_yes_no_field_reads_yes_or_no_not_true_or_false(client_for, 
     )
     page = client_for(hq_a).get(outcome.get_absolute_url()).content.decode()
     assert not re.search(r">\s*(True|False)\s*<", page) and re.search(r">\s*是\s*<", page)
+
+
+def test_an_empty_list_says_how_to_add_the_first_record_or_which_filter_to_clear(
+    client_for, hq_a
+):
+    client = client_for(hq_a)
+    empty = client.get("/teams/figures/").content.decode()
+    assert "尚无记录。可点“新建”逐条添加" in empty
+    filtered = client.get("/teams/figures/?year=2001").content.decode()
+    assert "没有符合筛选条件的记录" in filtered
