@@ -119,3 +119,31 @@ def test_a_plan_and_a_need_page_show_what_they_record_not_only_their_history(cli
         page = client.get(record.get_absolute_url()).content.decode()
         fields = page[page.index('data-testid="record-fields"') :].split("</dl>")[0]
         assert "江苏" in fields and "伊宁县" in fields and "<dt" in fields
+
+
+def test_a_work_group_can_enter_a_new_person_and_then_their_term(client_for, wg_a):
+    from duikou.organisations.models import AidingParty
+    from duikou.personnel.models import Person, Posting
+    from duikou.places.models import Place
+
+    client = client_for(wg_a)
+    jiangsu = AidingParty.objects.get(code="320000")
+    response = client.post(
+        "/personnel/people/new/", {"aiding_party": jiangsu.pk, "name": "新来的老师", "sex": "f"}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    person = Person.objects.get(name="新来的老师")
+    assert person.place.code == "654021"
+    response = client.post(
+        "/personnel/roster/new/",
+        {
+            "person": person.pk,
+            "kind": "professional",
+            "field": "teacher",
+            "place": Place.objects.get(code="654021").pk,
+            "start": "2026-02-01",
+            "end": "2027-01-31",
+            "status": "on_post",
+        },
+    )
+    assert response.status_code == 302 and Posting.objects.filter(person=person).count() == 1
