@@ -65,4 +65,4 @@ def place_people(request: HttpRequest, place: Any) -> dict[str, Any] | None:
         if request.user.is_authenticated
         else []
     )
-    return {"counts": counts, "total": sum(r["n"] for r in counts), "named": named}
+    return {"counts": counts, "total": sum(r["n"] for r in counts), "named": named, "here": place}

@@ -147,3 +147,11 @@ def test_a_work_group_can_enter_a_new_person_and_then_their_term(client_for, wg_
         },
     )
     assert response.status_code == 302 and Posting.objects.filter(person=person).count() == 1
+
+
+def test_the_place_panel_does_not_repeat_the_pages_own_place_after_each_name(client_for, wg_a):
+    today = dt.date.today()
+    posted = posting(start=today - dt.timedelta(days=10), end=today + dt.timedelta(days=300))
+    page = client_for(wg_a).get("/places/654021/").content.decode()
+    names = page[page.index('data-testid="place-people-names"') :].split("</ul>")[0]
+    assert posted.person.name in names and "伊宁县" not in names
