@@ -52,6 +52,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -120,7 +121,23 @@ def table_for(model: type[Model], columns: Sequence[str]) -> type[tables.Table]:
     is_date = isinstance(first, DateField) and not isinstance(first, DateTimeField)
     column = tables.DateColumn if is_date else tables.Column
     attrs: dict[str, Any] = {"Meta": meta, columns[0]: column(linkify=True)}
+    if "__str__" in columns:
+        # The record itself: headed by the model's name, not "str".
+        attrs["__str__"] = tables.Column(
+            verbose_name=capfirst(model._meta.verbose_name),
+            linkify=columns[0] == "__str__",
+            order_by=("pk",),
+        )
     return type(f"{model.__name__}Table", (RegisteredTable,), attrs)
+
+
+def _empty_text(query: Any, allowed_to_create: bool) -> str:
+    """What an empty list says: which filters to clear, or how to add the first record."""
+    if any(v for k, v in query.items() if k not in ("sort", "scope")):
+        return _("Nothing matches these filters. Clear a filter to see more.")
+    if allowed_to_create:
+        return _("Nothing recorded yet. Add a record with the New button, or import a sheet.")
+    return _("Nothing recorded yet.")
 
 
 # -- declarations ----------------------------------------------------------------------------
@@ -438,6 +455,8 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
         query = request.GET.copy()
         for name in ("page", "export", "columns"):
             query.pop(name, None)
+        allowed_to_create = reg.has("create") and can_create(request.user, reg.model)
+        table.empty_text = _empty_text(query, allowed_to_create)
         context = {
             "scope_switch": scope_switch(reg, request, query),
             "registration": reg,
@@ -452,7 +471,7 @@ class RegisteredListView(RegisteredViewMixin, LoginUnlessPublicMixin, View):
             "export_query": query.urlencode(),
             "export_formats": EXPORT_FORMATS if reg.exportable else (),
             "links": reg.links(),
-            "can_create": reg.has("create") and can_create(request.user, reg.model),
+            "can_create": allowed_to_create,
             "import_url": (
                 reverse(f"{reg.prefix}:{reg.names.get('import', 'import')}")
                 if reg.columns_table is not None and reg.imports

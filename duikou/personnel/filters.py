@@ -21,7 +21,7 @@ class PersonFilterSet(django_filters.FilterSet):
     place = PlaceFilter(field_name="postings__place", distinct=True)
     code = django_filters.CharFilter(lookup_expr="istartswith", label=_("Person number"))
     name = django_filters.CharFilter(lookup_expr="icontains", label=_("Name"))
-    on_post = django_filters.DateFilter(method="filter_on_post", label=_("On post on"))
+    on_post = django_filters.DateFilter(method="filter_on_post", label=_("On post at (date)"))
 
     class Meta:
         model = Person
@@ -38,7 +38,7 @@ class PostingFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
     field = django_filters.ChoiceFilter(choices=Field.choices, label=_("Field"))
     status = django_filters.ChoiceFilter(choices=PostingStatus.choices, label=_("Status"))
-    on_post = django_filters.DateFilter(method="filter_on_post", label=_("On post on"))
+    on_post = django_filters.DateFilter(method="filter_on_post", label=_("On post at (date)"))
     ends_before = django_filters.DateFilter(
         field_name="end", lookup_expr="lte", label=_("Term ends by")
     )

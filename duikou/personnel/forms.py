@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from duikou.core.forms import TrackedModelForm, date_input
+from duikou.core.scoping import Scope
 from duikou.personnel.models import Batch, Need, Person, Posting, RecruitmentPlan
 
 
@@ -34,6 +37,15 @@ class PersonForm(TrackedModelForm):
             "email",
             "note",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A person's place follows their latest term; a new person has none yet, so a work
+        # group (scoped to its county) could not save one. Start it at the user's place.
+        org = getattr(self.user, "organisation", None) if self.user is not None else None
+        new = not self.instance.pk and self.instance.place_id is None
+        if new and org and org.place_id and not Scope.of(self.user).reads_everything:
+            self.instance.place = org.place
 
 
 class PostingForm(TrackedModelForm):
@@ -71,6 +83,8 @@ class PostingForm(TrackedModelForm):
         if person is not None:
             previous = person.postings.exclude(pk=self.instance.pk)
         self.fields["previous"].queryset = previous
+        # The model's help text only repeats the label (挂职职务): say what goes in it.
+        self.fields["post"].help_text = _("The post held while on post, e.g. 副校长 or 科室副主任.")
 
 
 class NeedForm(TrackedModelForm):

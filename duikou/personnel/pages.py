@@ -12,6 +12,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from duikou.core.registry import register
@@ -103,6 +104,32 @@ def batch_context(request: HttpRequest, batch: Batch) -> dict[str, Any]:
             aiding_party_id=batch.aiding_party_id, number=batch.number + 1
         ).first(),
     }
+
+
+def fields_context(names: list[str]):
+    """A detail page's rows (label, value, link) for `names`: choices by their label, dates
+    in Chinese, related records linked — so a plan or need page shows what it records."""
+
+    def context(request: HttpRequest, obj: Any) -> dict[str, Any]:
+        rows = []
+        for name in names:
+            field = obj._meta.get_field(name)
+            value = getattr(obj, name)
+            url = ""
+            if field.is_relation:
+                url = (
+                    value.get_absolute_url()
+                    if value is not None and hasattr(value, "get_absolute_url")
+                    else ""
+                )
+            elif field.choices:
+                value = getattr(obj, f"get_{name}_display")()
+            elif isinstance(value, dt.date):
+                value = date_format(value, "DATE_FORMAT")
+            rows.append((field.verbose_name, "—" if value in (None, "") else value, url))
+        return {"rows": rows}
+
+    return context
 
 
 batches = register(
@@ -242,6 +269,21 @@ needs = register(
     nav_order=94,
     select_related=["aiding_party", "place", "unit"],
     ordering=["-start", "id"],
+    detail_template="personnel/record_detail.html",
+    detail_context=fields_context(
+        [
+            "aiding_party",
+            "place",
+            "unit",
+            "field",
+            "level",
+            "kind",
+            "number",
+            "start",
+            "end",
+            "description",
+        ]
+    ),
     sample=sample_need,
 )
 
@@ -274,5 +316,21 @@ plans = register(
     select_related=["aiding_party", "place", "need"],
     ordering=["-year", "id"],
     workflow=RECRUITMENT,
+    detail_template="personnel/record_detail.html",
+    detail_context=fields_context(
+        [
+            "aiding_party",
+            "place",
+            "need",
+            "year",
+            "kind",
+            "field",
+            "planned",
+            "intent",
+            "arrived",
+            "status",
+            "note",
+        ]
+    ),
     sample=sample_plan,
 )

@@ -3,6 +3,7 @@ names only to those whose scope covers the people."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Count
@@ -28,9 +29,13 @@ def party_people(request: HttpRequest, party: Any) -> dict[str, Any]:
     today = timezone.localdate()
     on_post = Posting.objects.on_post(today).filter(aiding_party=party)
     kinds = _by_kind(on_post)
+    soon = today + dt.timedelta(days=90)
     return {
         "party": party,
         "today": today,
+        # Terms ending within 90 days: who the next batch must replace (counts: public).
+        "ending_soon": on_post.filter(end__lte=soon).count(),
+        "soon": soon,
         "kinds": kinds,
         "total": sum(k["n"] for k in kinds),
         "chart": {"labels": [k["label"] for k in kinds], "values": [k["n"] for k in kinds]},
@@ -60,4 +65,4 @@ def place_people(request: HttpRequest, place: Any) -> dict[str, Any] | None:
         if request.user.is_authenticated
         else []
     )
-    return {"counts": counts, "total": sum(r["n"] for r in counts), "named": named}
+    return {"counts": counts, "total": sum(r["n"] for r in counts), "named": named, "here": place}

@@ -3,8 +3,19 @@ team form checks its supporting institutions (a many-to-many value `clean()` can
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from duikou.core.registry import form_for
 from duikou.teams import columns
+from duikou.teams.models import Team
+
+
+def next_team_code(party) -> str:
+    """The party's next team number not yet taken: 320000-T0004."""
+    n = Team.objects.filter(aiding_party=party).count() + 1
+    while Team.objects.filter(code=f"{party.code}-T{n:04d}").exists():
+        n += 1
+    return f"{party.code}-T{n:04d}"
 
 ORG = ("organisation", "record")
 PARTY = ("party", "record")
@@ -19,8 +30,17 @@ class TeamForm(form_for(columns.TEAMS)):
         "supporting_institutions": ORG,
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "code" in self.fields and not self.instance.pk:
+            # Nobody in an office knows the next team number: leave it empty to be given one.
+            self.fields["code"].required = False
+            self.fields["code"].help_text = _("Leave empty to be given the next number.")
+
     def clean(self):
         data = super().clean()
+        if "code" in self.fields and not data.get("code") and data.get("aiding_party"):
+            data["code"] = next_team_code(data["aiding_party"])
         institutions = data.get("supporting_institutions")
         if institutions is not None and not self.errors:
             party = data.get("aiding_party")

@@ -262,6 +262,8 @@ def _fields(obj: Any, names: list[str]) -> list[tuple[Any, Any, str]]:
             rows.append((field.verbose_name, getattr(obj, f"get_{name}_display")(), ""))
         else:
             value = getattr(obj, name)
+            if isinstance(value, bool):  # 是/否, not True/False
+                value = _("Yes") if value else _("No")
             rows.append((field.verbose_name, "—" if value in (None, "") else value, ""))
     return rows
 

@@ -31,6 +31,18 @@ def coverage(request: HttpRequest) -> HttpResponse:
     party = AidingParty.objects.by_code_or_name(party_text).first() if party_text else None
     rows = coverage_by_county(request.user, on=on, party=party)
     rows.sort(key=lambda r: r.county.path)
+    totals = {
+        "towns": sum(r.towns for r in rows),
+        "towns_twinned": sum(r.towns_twinned for r in rows),
+        "villages": sum(r.villages for r in rows),
+        "villages_twinned": sum(r.villages_twinned for r in rows),
+    }
+    for key in ("towns", "villages"):
+        whole = totals[key]
+        totals[f"{key}_share"] = round(100 * totals[f"{key}_twinned"] / whole, 1) if whole else None
+    # `?twinned=1`: only the counties with something twinned (the table is otherwise every county).
+    only_twinned = request.GET.get("twinned") == "1"
+    listed = [r for r in rows if r.towns_twinned or r.villages_twinned] if only_twinned else rows
     county = None
     towns = villages = []
     code = request.GET.get("county", "").strip()
@@ -49,7 +61,9 @@ def coverage(request: HttpRequest) -> HttpResponse:
         if r.share is not None
     ]
     context = {
-        "rows": rows,
+        "rows": listed,
+        "totals": totals,
+        "only_twinned": only_twinned,
         "on": on,
         "party": party,
         "party_text": party_text,

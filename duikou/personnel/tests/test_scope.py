@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from duikou.personnel.models import Person
-from duikou.personnel.tests.helpers import posting
+from duikou.personnel.models import Batch, Person
+from duikou.personnel.tests.helpers import party, posting
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +103,19 @@ def test_terms_ending_in_90_days_and_the_hand_over_of_a_batch(client_for, hq_a):
     assert leaving.person.name in ending and arriving.person.name not in ending
     handover = client.get(f"/personnel/batches/{old.pk}/handover/").content.decode()
     assert "离任岗位" in handover and "接任岗位" in handover
+
+
+def test_a_hand_over_outside_ones_scope_gives_the_counts_and_says_the_names_are_not_shown(
+    client_for, hq_b
+):
+    today = dt.date.today()
+    old = Batch.objects.create(
+        aiding_party=party(),
+        number=10,
+        start=today - dt.timedelta(days=1000),
+        end=today + dt.timedelta(days=30),
+    )
+    posting(batch=old, start=old.start, end=old.end)
+    handover = client_for(hq_b).get(f"/personnel/batches/{old.pk}/handover/").content.decode()
+    assert 'data-testid="outgoing-count">1<' in handover
+    assert "其余不在您的查看范围内" in handover

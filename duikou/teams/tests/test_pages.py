@@ -71,3 +71,24 @@ def test_the_place_page_lists_the_teams_supporting_institutions_below_it(client_
     html = client_for(recipient).get(place.get_absolute_url()).content.decode()
     assert 'data-testid="place-teams"' in html
     assert team.name in html and team.institution.name in html
+
+
+def test_a_team_entered_without_a_number_is_given_the_partys_next_one(client_for, hq_a):
+    jiangsu = AidingParty.objects.get(code="320000")
+    college = _institution(Place.objects.get(code="654021"))
+    form = client_for(hq_a).get("/teams/new/").content.decode()
+    assert "留空则自动编号" in form
+    response = client_for(hq_a).post(
+        "/teams/new/",
+        {
+            "code": "",
+            "name": "江苏医疗组团",
+            "aiding_party": jiangsu.pk,
+            "institution": college.pk,
+            "model": "school_department",
+            "sector": "education",
+            "start": "2024-09-01",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert Team.objects.get(name="江苏医疗组团").code == "320000-T0001"

@@ -129,3 +129,12 @@ def test_a_second_aiding_town_is_allowed_and_the_pair_page_names_the_first(towns
     second = twin("320582101", "654021100")
     html = client.get(second.get_absolute_url()).content.decode()
     assert 'data-testid="also-twinned"' in html and first.aiding_place.name in html
+
+
+def test_the_coverage_table_has_a_totals_row_and_can_list_only_twinned_counties(towns, client):
+    twin("320582100", "654021100")
+    html = client.get("/twinning/coverage/").content.decode()
+    assert 'data-testid="towns-total">1/' in html and "全部县市区合计" in html
+    only = client.get("/twinning/coverage/?twinned=1").content.decode()
+    assert only.count("<tr data-county=") == 1 and 'data-testid="towns-654021">1/19<' in only
+    assert 'data-testid="towns-total">1/' in only  # the totals stay those of every county
