@@ -50,6 +50,24 @@ def _tables() -> dict[str, str]:
     }
 
 
+def _links_to(tables: dict[str, str]) -> list[str]:
+    """The link tables of later apps that point at the records the loader replaces (an
+    exchange event's projects): emptied with them, since every record they link is replaced."""
+    from django.apps import apps
+
+    replaced = set(tables.values())
+    return sorted(
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.auto_created
+        and model._meta.db_table not in replaced
+        and any(
+            f.many_to_one and f.related_model._meta.db_table in replaced
+            for f in model._meta.concrete_fields
+        )
+    )
+
+
 def _copy(cursor, table: str, columns: list[str], lines: Iterator[str]) -> int:
     n = 0
     with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
@@ -158,8 +176,9 @@ def load_national(
 
     with transaction.atomic():
         raw = connection.cursor().cursor  # the psycopg cursor under Django's wrapper
+        links = "".join(f"{table}, " for table in _links_to(t))
         raw.execute(
-            f"TRUNCATE {t['tx']}, {t['allocation']}, {t['plan']}, {t['summary']}, "
+            f"TRUNCATE {links}{t['tx']}, {t['allocation']}, {t['plan']}, {t['summary']}, "
             f"{t['progress']}, {t['attachment']}, {t['result']}, {t['extra']}, {t['project']} "
             "RESTART IDENTITY"
         )
