@@ -39,6 +39,16 @@ from duikou.teams.models import (
 )
 from duikou.teams.templatetags.teams import url_of
 
+PAGE_NAMES = (
+    "list", "detail", "create", "edit", "delete", "history", "export", "import", "import_template"
+)
+
+
+def _names(stem: str) -> dict[str, str]:
+    """URL names of one model's pages in the shared `teams` namespace (member_list …)."""
+    return {page: f"{stem}_{page}" for page in PAGE_NAMES}
+
+
 _numbers = itertools.count(1)
 SAMPLE_DAY = dt.date(2024, 3, 1)
 DETAIL = "teams/detail.html"
@@ -380,20 +390,7 @@ team_members = register(
     prefix="teams",
     path="members/",
     list_path="members/",
-    names={
-        p: f"member_{p}"
-        for p in (
-            "list",
-            "detail",
-            "create",
-            "edit",
-            "delete",
-            "history",
-            "export",
-            "import",
-            "import_template",
-        )
-    },
+    names=_names("member"),
     filterset=TeamMemberFilterSet,
     columns=["__str__", "person", "team", "role", "start", "end"],
     columns_table=columns.MEMBERS,
@@ -412,20 +409,7 @@ alliances = register(
     prefix="teams",
     path="alliances/",
     list_path="alliances/",
-    names={
-        p: f"alliance_{p}"
-        for p in (
-            "list",
-            "detail",
-            "create",
-            "edit",
-            "delete",
-            "history",
-            "export",
-            "import",
-            "import_template",
-        )
-    },
+    names=_names("alliance"),
     filterset=AllianceFilterSet,
     columns=[
         "name",
@@ -466,20 +450,7 @@ mentees = register(
     prefix="teams",
     path="mentees/",
     list_path="mentees/",
-    names={
-        p: f"mentee_{p}"
-        for p in (
-            "list",
-            "detail",
-            "create",
-            "edit",
-            "delete",
-            "history",
-            "export",
-            "import",
-            "import_template",
-        )
-    },
+    names=_names("mentee"),
     filterset=MenteeFilterSet,
     columns=["name", "code", "institution", "post", "aiding_party"],
     columns_table=columns.MENTEES,
@@ -498,20 +469,7 @@ mentorships = register(
     prefix="teams",
     path="mentorships/",
     list_path="mentorships/",
-    names={
-        p: f"mentorship_{p}"
-        for p in (
-            "list",
-            "detail",
-            "create",
-            "edit",
-            "delete",
-            "history",
-            "export",
-            "import",
-            "import_template",
-        )
-    },
+    names=_names("mentorship"),
     filterset=MentorshipFilterSet,
     columns=["code", "mentor", "mentee", "team", "start", "end"],
     columns_table=columns.MENTORSHIPS,
@@ -532,20 +490,7 @@ assessments = register(
     prefix="teams",
     path="assessments/",
     list_path="assessments/",
-    names={
-        p: f"assessment_{p}"
-        for p in (
-            "list",
-            "detail",
-            "create",
-            "edit",
-            "delete",
-            "history",
-            "export",
-            "import",
-            "import_template",
-        )
-    },
+    names=_names("assessment"),
     filterset=AssessmentFilterSet,
     columns=["__str__", "date", "result", "score"],
     columns_table=columns.ASSESSMENTS,
@@ -564,20 +509,7 @@ outcomes = register(
     prefix="teams",
     path="outcomes/",
     list_path="outcomes/",
-    names={
-        p: f"outcome_{p}"
-        for p in (
-            "list",
-            "detail",
-            "create",
-            "edit",
-            "delete",
-            "history",
-            "export",
-            "import",
-            "import_template",
-        )
-    },
+    names=_names("outcome"),
     filterset=OutcomeFilterSet,
     columns=["description", "kind", "before", "after", "unit", "as_of", "aiding_party", "place"],
     columns_table=columns.OUTCOMES,
@@ -619,20 +551,7 @@ service_figures = register(
     prefix="teams",
     path="figures/",
     list_path="figures/",
-    names={
-        p: f"figure_{p}"
-        for p in (
-            "list",
-            "detail",
-            "create",
-            "edit",
-            "delete",
-            "history",
-            "export",
-            "import",
-            "import_template",
-        )
-    },
+    names=_names("figure"),
     filterset=ServiceFigureFilterSet,
     columns=[
         "code",
